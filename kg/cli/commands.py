@@ -1,0 +1,172 @@
+"""The commands of ``kg``: build, query, queries, export, stats, explain."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from kg.cli import app
+from kg.cli.render import Format, FormatOpt, cell, render
+
+StoreOpt = Annotated[str | None, typer.Option(
+    "--store", "-s", envvar="KG_STORE", show_default=False,
+    help="Store: a directory (Oxigraph on disk; default .kg), memory:FILE.trig (rdflib Memory "
+         "store saved to a file) or memory. Also $KG_STORE.")]
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _params(values: list[str] | None) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in values or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise typer.BadParameter(f"expected NAME=VALUE, not {item!r}", param_hint="--param")
+        params[name.strip()] = value
+    return params
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Curated YAML files or folders. Without them, the bundled data is built.", show_default=False)] = None,
+    store: StoreOpt = None,
+    sources: Annotated[list[Path] | None, typer.Option(
+        "--sources", help="Folder with source texts; attaches each statement's evidence sentence. Repeatable; "
+                          "also $KG_SOURCES.", show_default=False)] = None,
+    registry: Annotated[bool, typer.Option(
+        "--registry/--no-registry", help="With PATHS, also read the bundled actor and source registry.")] = True,
+) -> None:
+    """Build the graph from curated files into the store, replacing it atomically."""
+    from kg.build import build as build_store
+
+    report = build_store(paths or (), store=store, sources=sources or (), registry=registry)
+    _say(f"Built {report.store}: {report.actors} actors, {report.things} things, {report.sources} sources, "
+         f"{report.statements} statements, {report.triples:,} triples in {report.seconds:.2f} s.")
+    if report.sources_without_text:
+        _say(f"Evidence sentences attached for {report.evidence_attached} statements; no text found for "
+             f"{', '.join(report.sources_without_text)} (offsets kept; pass --sources DIR to attach them).")
+    else:
+        _say(f"Evidence sentences attached for {report.evidence_attached} statements.")
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(
+        metavar="QUERY", help="A saved query's name (see `kg queries`), a .rq file, or SPARQL text.")],
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", metavar="NAME=VALUE", help="Bind ?NAME to VALUE (repeatable). Never spliced into "
+                                                    "the query text.", show_default=False)] = None,
+    fmt: FormatOpt = Format.table,
+    store: StoreOpt = None,
+    update: Annotated[bool, typer.Option("--update", help="Allow a SPARQL UPDATE (changes the store).")] = False,
+) -> None:
+    """Run a SPARQL query: SELECT rows are listed, ASK prints true or false, CONSTRUCT prints Turtle."""
+    from kg.graph import KnowledgeGraph
+    from kg.query import load_query, run_query
+
+    if update:
+        from kg.query import run_update
+        from kg.store import open_store
+
+        with open_store(store).transaction(replace=False) as txn:
+            before = len(txn.graph)
+            run_update(txn.graph, load_query(sparql).text)
+            after = len(txn.graph)
+        _say(f"Updated {store or '.kg'}: {before:,} triples before, {after:,} after.")
+        return
+    result = run_query(KnowledgeGraph.open(store), load_query(sparql), _params(param))
+    if result.kind == "ask":
+        render([{"result": result.boolean}], ["result"], fmt)
+    elif result.graph is not None:
+        sys.stdout.write(result.graph.serialize(format="turtle"))
+    else:
+        render(result.records(), result.columns, fmt)
+
+
+@app.command()
+def queries(fmt: FormatOpt = Format.table) -> None:
+    """List the saved queries with their parameters and descriptions."""
+    from kg.query import saved_queries
+
+    rows = [{"name": q.name,
+             "parameters": "; ".join(f"{p.name} ({p.type}{' = ' + p.default if p.default else ''})"
+                                     for p in q.params),
+             "description": q.description} for q in saved_queries().values()]
+    render(rows, ["name", "parameters", "description"], fmt)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, nquads, trig, jsonld or xml.")] = "turtle",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).",
+                                             show_default=False)] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Export the graph (data and ontology) in a standard RDF format."""
+    from kg.export import export as export_graph
+    from kg.export import write_export
+    from kg.graph import KnowledgeGraph
+
+    kg = KnowledgeGraph.open(store)
+    if out is None:
+        sys.stdout.buffer.write(export_graph(kg, fmt))
+        return
+    size = write_export(kg, fmt, out)
+    _say(f"Wrote {len(kg):,} triples ({size:,} bytes, {fmt}) to {out}.")
+
+
+@app.command()
+def stats(fmt: FormatOpt = Format.table, store: StoreOpt = None) -> None:
+    """Count what the graph holds: actors by class, events by relation, attestations by status, ..."""
+    from kg.graph import KnowledgeGraph
+    from kg.summary import stats as graph_stats
+
+    render(graph_stats(KnowledgeGraph.open(store)), ["what", "name", "count"], fmt)
+
+
+@app.command()
+def explain(
+    actor: Annotated[str, typer.Argument(help="An actor: name, alias, id or IRI.")],
+    other: Annotated[str | None, typer.Argument(help="A second actor; without it, all of ACTOR's relations.",
+                                                show_default=False)] = None,
+    fmt: FormatOpt = Format.table,
+    store: StoreOpt = None,
+) -> None:
+    """Show every relation between two actors (or of one) with date, status, source and evidence."""
+    from kg.graph import KnowledgeGraph
+    from kg.summary import explain as explain_relations
+
+    rows = explain_relations(KnowledgeGraph.open(store), actor, other)
+    if fmt is not Format.table:
+        render(rows, list(rows[0]) if rows else [], fmt)
+        return
+    if not rows:
+        _say(f"No relations found between {actor} and {other}." if other else f"No relations found for {actor}.")
+    for row in rows:
+        print(_explain_block(row))
+
+
+def _explain_block(row: dict[str, Any]) -> str:
+    when = cell(row["date"]) + (f"..{cell(row['end'])}" if row["end"] else "")
+    status = row["status"] + (f" by {row['claimant']}" if row["claimant"] else "")
+    for axis in ("polarity", "modality"):
+        if row[axis] not in ("positive", "actual"):
+            status += f", {row[axis]}"
+    lines = [f"{row['subject']} -[{row['relation']}]-> {row['object'] or '(no recipient)'}"
+             + (f"  {when}" if when else "") + f"  {row['event']}"]
+    where = f"{row['source']}" + (f" chars {row['start']}-{row['stop']}" if row["start"] is not None else "")
+    how = row["method"] + (f" ({row['curation']}:{row['line']})" if row["curation"] else "")
+    lines.append(f"    {status}; {where}; {how}")
+    if row["evidence"]:
+        lines.append(f"    evidence: \u201c{' '.join(row['evidence'].split())}\u201d")
+    elif row["start"] is not None:
+        lines.append("    evidence: (source text not available to the build; pass --sources DIR)")
+    if row["note"]:
+        lines.append(f"    note: {row['note']}")
+    return "\n".join(lines) + "\n"

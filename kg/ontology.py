@@ -1,0 +1,364 @@
+"""Namespaces and the relation registry, read from the ontology files.
+
+The registry is what the rest of polkg asks about relations: their label, synonyms, parent and family,
+CAMEO code with its Goldstein score and quad class, Wikidata alignment, and whether they are symmetric.
+It is read from ``ontology/polkg.ttl`` and the generated ``ontology/cameo.ttl``, so the ontology stays
+the single source of truth.
+
+Examples
+--------
+>>> onto = load_ontology()
+>>> calls = onto.relation("calls")
+>>> calls.iri == PK.calls, calls.parent, calls.family
+(True, 'consults', 'consults')
+>>> calls.cameo.code, calls.cameo.name, calls.goldstein, calls.quad_class
+('041', 'Discuss by telephone', 1.0, 1)
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Namespace, URIRef
+
+from kg.errors import InputError, UnknownTerm
+from kg.namespace import PK
+from kg.resources import bundled_path
+from kg.vocab import CAMEO_IRI, PK_IRI
+
+__all__ = [
+    "ACTOR",
+    "ATTESTATION",
+    "BASE",
+    "CAMEO",
+    "EVENT",
+    "GRAPH_IRI",
+    "METHOD",
+    "NODE",
+    "PK",
+    "PREFIXES",
+    "SOURCE",
+    "TENURE",
+    "WD",
+    "CameoCode",
+    "Ontology",
+    "Relation",
+    "load_ontology",
+    "ontology_files",
+]
+
+BASE = "https://w3id.org/polkg/"
+ACTOR = Namespace(BASE + "actor/")
+NODE = Namespace(BASE + "node/")
+EVENT = Namespace(BASE + "event/")
+ATTESTATION = Namespace(BASE + "attestation/")
+SOURCE = Namespace(BASE + "source/")
+TENURE = Namespace(BASE + "tenure/")
+METHOD = Namespace(BASE + "method/")
+CAMEO = Namespace(CAMEO_IRI)
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: The named graph that holds data and ontology on every store; our queries use it as default graph.
+GRAPH_IRI = URIRef("urn:polkg:graph")
+
+#: Prefixes bound on every graph and used to shorten IRIs in query results.
+PREFIXES: dict[str, str] = {
+    "pk": PK_IRI,
+    "actor": str(ACTOR),
+    "node": str(NODE),
+    "event": str(EVENT),
+    "attestation": str(ATTESTATION),
+    "source": str(SOURCE),
+    "tenure": str(TENURE),
+    "method": str(METHOD),
+    "cameo": CAMEO_IRI,
+    "wd": str(WD),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+}
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_OWL = "http://www.w3.org/2002/07/owl#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_ROOTS = ("interacts_with", "related_to")
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """One CAMEO event code.
+
+    Attributes
+    ----------
+    code : str
+        Two to four digits, such as ``"041"``.
+    name : str
+        The code's description, such as ``"Discuss by telephone"``.
+    goldstein : float
+        Goldstein score from -10 (conflict) to +10 (cooperation).
+    quad_class : int
+        1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    """
+
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+
+    @property
+    def iri(self) -> URIRef:
+        """The concept's IRI in the generated CAMEO scheme."""
+        return CAMEO[self.code]
+
+    @property
+    def root(self) -> str:
+        """The two-digit root code."""
+        return self.code[:2]
+
+    @property
+    def parent(self) -> str | None:
+        """The code one level up, or None for a root code."""
+        return self.code[:-1] if len(self.code) > 2 else None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation property of the ontology, as the registry describes it."""
+
+    name: str
+    label: str
+    definition: str
+    parent: str | None
+    family: str
+    root: str
+    cameo: CameoCode | None = None
+    synonyms: tuple[str, ...] = ()
+    symmetric: bool = False
+    domain: tuple[str, ...] = ()
+    range: tuple[str, ...] = ()
+    wikidata: str | None = None
+    wikidata_inverse: bool = False
+
+    @property
+    def iri(self) -> URIRef:
+        """The property's IRI, ``pk:<name>``."""
+        return URIRef(PK_IRI + self.name)
+
+    @property
+    def is_event(self) -> bool:
+        """True for CAMEO-coded event relations (below ``pk:interacts_with``)."""
+        return self.root == "interacts_with"
+
+    @property
+    def goldstein(self) -> float | None:
+        """The Goldstein score of the relation's CAMEO code, if it has one."""
+        return self.cameo.goldstein if self.cameo else None
+
+    @property
+    def quad_class(self) -> int | None:
+        """The quad class of the relation's CAMEO code, if it has one."""
+        return self.cameo.quad_class if self.cameo else None
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """Classes, relations and CAMEO codes of the ontology, for lookups by name."""
+
+    relations: dict[str, Relation]
+    cameo: dict[str, CameoCode]
+    class_parents: dict[str, tuple[str, ...]]
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def relation(self, name: str) -> Relation:
+        """Return the relation called ``name`` (its local name, such as ``"flees_to"``).
+
+        Raises
+        ------
+        UnknownTerm
+            If there is no such relation; the message suggests the closest names.
+        """
+        try:
+            return self.relations[name]
+        except KeyError:
+            raise UnknownTerm(f"unknown relation {name!r}{_suggest(name, self.relations)}") from None
+
+    def cameo_code(self, code: str) -> CameoCode:
+        """Return the CAMEO code ``code``, raising :class:`UnknownTerm` if it does not exist."""
+        try:
+            return self.cameo[code]
+        except KeyError:
+            raise UnknownTerm(f"unknown CAMEO code {code!r}") from None
+
+    def check_class(self, name: str) -> URIRef:
+        """Return the IRI of class ``pk:<name>``, raising :class:`UnknownTerm` if it does not exist."""
+        if name not in self.class_parents:
+            raise UnknownTerm(f"unknown class {name!r}{_suggest(name, self.class_parents)}")
+        return URIRef(PK_IRI + name)
+
+    def superclasses(self, name: str) -> set[str]:
+        """Return ``name`` and all its ancestors among the ontology's classes.
+
+        Examples
+        --------
+        >>> sorted(load_ontology().superclasses("NewsAgency"))
+        ['Actor', 'MediaOutlet', 'NewsAgency', 'Organization']
+        """
+        seen: set[str] = set()
+        todo = [name]
+        while todo:
+            current = todo.pop()
+            if current in seen or current not in self.class_parents:
+                continue
+            seen.add(current)
+            todo.extend(self.class_parents[current])
+        return seen
+
+    def is_a(self, name: str, ancestor: str) -> bool:
+        """True if class ``name`` is ``ancestor`` or one of its subclasses."""
+        return ancestor in self.superclasses(name)
+
+    def ancestors(self, relation: str) -> list[str]:
+        """Return ``relation`` and its ancestors, most specific first, up to a root.
+
+        Examples
+        --------
+        >>> load_ontology().ancestors("calls")
+        ['calls', 'consults', 'interacts_with']
+        """
+        chain = [relation]
+        parent = self.relation(relation).parent
+        while parent is not None:
+            chain.append(parent)
+            parent = self.relations[parent].parent if parent in self.relations else None
+        return chain
+
+    def cameo_within(self, code: str, relation: str) -> bool:
+        """True if CAMEO ``code`` is the relation's own code or a narrower one.
+
+        Examples
+        --------
+        >>> onto = load_ontology()
+        >>> onto.cameo_within("039", "proposes"), onto.cameo_within("126", "proposes")
+        (True, False)
+        """
+        own = self.relation(relation).cameo
+        return own is not None and code.startswith(own.code)
+
+
+def _suggest(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+
+
+def ontology_files() -> list[Path]:
+    """Return the Turtle files that make up the ontology, as loaded into every graph."""
+    return [bundled_path("ontology", "polkg.ttl"), bundled_path("ontology", "cameo.ttl")]
+
+
+def _triples(paths: Iterable[Path]) -> Iterator[tuple[str, str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+    for path in paths:
+        try:
+            for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+                if isinstance(triple.subject, ox.NamedNode):
+                    yield triple.subject.value, triple.predicate.value, triple.object
+        except SyntaxError as exc:
+            raise InputError(f"the ontology does not parse: {exc}", path=path) from None
+
+
+@functools.cache
+def load_ontology(paths: tuple[Path, ...] | None = None) -> Ontology:
+    """Read the ontology files into an :class:`Ontology` (cached per set of files).
+
+    Parameters
+    ----------
+    paths : tuple of Path, optional
+        The Turtle files to read; the bundled ontology by default.
+
+    Returns
+    -------
+    Ontology
+
+    Raises
+    ------
+    InputError
+        If a file does not parse.
+    """
+    props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for subject, predicate, obj in _triples(paths or ontology_files()):
+        value = obj.value if isinstance(obj, ox.NamedNode | ox.Literal) else None
+        if value is not None:
+            props[subject][predicate].append(value)
+
+    cameo: dict[str, CameoCode] = {}
+    for subject, p in props.items():
+        if subject.startswith(CAMEO_IRI) and p.get(_SKOS + "notation"):
+            code = p[_SKOS + "notation"][0]
+            cameo[code] = CameoCode(code, p[_SKOS + "prefLabel"][0], float(p[PK_IRI + "goldstein"][0]),
+                                    int(p[PK_IRI + "quadClass"][0]))
+
+    classes: dict[str, tuple[str, ...]] = {}
+    relations_raw: dict[str, dict[str, list]] = {}
+    labels: dict[str, str] = {}
+    for subject, p in props.items():
+        if not subject.startswith(PK_IRI):
+            continue
+        name = subject[len(PK_IRI):]
+        types = p.get(_RDF_TYPE, [])
+        if p.get(_RDFS + "label"):
+            labels[name] = p[_RDFS + "label"][0]
+        if _OWL + "Class" in types:
+            classes[name] = tuple(sorted(
+                parent[len(PK_IRI):] for parent in p.get(_RDFS + "subClassOf", []) if parent.startswith(PK_IRI)
+            ))
+        if _OWL + "ObjectProperty" in types:
+            relations_raw[name] = p
+
+    parents: dict[str, str | None] = {}
+    for name, p in relations_raw.items():
+        ours = [v[len(PK_IRI):] for v in p.get(_RDFS + "subPropertyOf", []) if v.startswith(PK_IRI)]
+        parents[name] = ours[0] if ours else None
+
+    relations: dict[str, Relation] = {}
+    for name, p in relations_raw.items():
+        chain = [name]
+        while parents.get(chain[-1]) is not None:
+            chain.append(parents[chain[-1]])  # type: ignore[arg-type]
+        if chain[-1] not in _ROOTS or name in _ROOTS:
+            continue  # structural properties (pk:actor, pk:source, ...) are not relations
+        family = chain[-2]
+        cameo_iri = p.get(PK_IRI + "cameo", [None])[0]
+        wikidata = p.get(PK_IRI + "wikidataProperty", [None])[0]
+        relations[name] = Relation(
+            name=name,
+            label=p[_RDFS + "label"][0],
+            definition=p.get(_SKOS + "definition", [""])[0],
+            parent=parents[name],
+            family=family,
+            root=chain[-1],
+            cameo=cameo[cameo_iri[len(CAMEO_IRI):]] if cameo_iri else None,
+            synonyms=tuple(sorted(p.get(PK_IRI + "synonym", []))),
+            symmetric=_OWL + "SymmetricProperty" in p.get(_RDF_TYPE, []),
+            domain=tuple(sorted(v[len(PK_IRI):] for v in p.get(_RDFS + "domain", []) if v.startswith(PK_IRI))),
+            range=tuple(sorted(v[len(PK_IRI):] for v in p.get(_RDFS + "range", []) if v.startswith(PK_IRI))),
+            wikidata=wikidata.rsplit("/", 1)[-1] if wikidata else None,
+            wikidata_inverse=p.get(PK_IRI + "wikidataInverse", ["false"])[0] == "true",
+        )
+    for root in _ROOTS:
+        if root in relations_raw:
+            p = relations_raw[root]
+            relations[root] = Relation(name=root, label=root, definition=p.get(_SKOS + "definition", [""])[0],
+                                       parent=None, family=root, root=root)
+    return Ontology(relations=dict(sorted(relations.items())), cameo=dict(sorted(cameo.items())),
+                    class_parents=classes, labels=labels)

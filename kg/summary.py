@@ -1,0 +1,161 @@
+"""Summaries of a graph: counts by class and relation, and every relation between actors with evidence.
+
+Examples
+--------
+>>> from kg.build import build_graph
+>>> kg = build_graph()
+>>> rows = explain(kg, "Lukashenko", "Putin")
+>>> sorted({(r["subject"], r["relation"], r["object"]) for r in rows if r["relation"] == "calls"})
+[('Alexander Lukashenko', 'calls', 'Vladimir Putin')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kg.query import compact, resolve_actor
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
+
+__all__ = ["explain", "stats"]
+
+_COUNTS = {
+    "class": """
+        SELECT ?name (COUNT(DISTINCT ?x) AS ?count) WHERE {
+          ?x a ?class . ?class rdfs:subClassOf* pk:Actor .
+          BIND(STRAFTER(STR(?class), "#") AS ?name)
+        } GROUP BY ?name ORDER BY ?name""",
+    "thing": """
+        SELECT ?name (COUNT(DISTINCT ?x) AS ?count) WHERE {
+          ?x a ?class . FILTER(STRSTARTS(STR(?x), "https://w3id.org/polkg/node/")
+                               || (STRSTARTS(STR(?x), "https://w3id.org/polkg/actor/")
+                                   && NOT EXISTS { ?class rdfs:subClassOf* pk:Actor }))
+          BIND(STRAFTER(STR(?class), "#") AS ?name)
+        } GROUP BY ?name ORDER BY ?name""",
+    "relation": """
+        SELECT ?name (COUNT(DISTINCT ?e) AS ?count) WHERE {
+          ?e pk:relation ?rel . BIND(STRAFTER(STR(?rel), "#") AS ?name)
+        } GROUP BY ?name ORDER BY ?name""",
+    "direct edge": """
+        SELECT ?name (COUNT(*) AS ?count) WHERE {
+          ?rel pk:family ?f . ?s ?rel ?o . BIND(STRAFTER(STR(?rel), "#") AS ?name)
+        } GROUP BY ?name ORDER BY ?name""",
+    "status": """
+        SELECT ?name (COUNT(DISTINCT ?a) AS ?count) WHERE {
+          ?a pk:status ?s . ?s rdfs:label ?l . BIND(STR(?l) AS ?name)
+        } GROUP BY ?name ORDER BY ?name""",
+    "polarity": """
+        SELECT ?name (COUNT(DISTINCT ?a) AS ?count) WHERE {
+          ?a pk:polarity ?s . ?s rdfs:label ?l . BIND(STR(?l) AS ?name)
+        } GROUP BY ?name ORDER BY ?name""",
+    "modality": """
+        SELECT ?name (COUNT(DISTINCT ?a) AS ?count) WHERE {
+          ?a pk:modality ?s . ?s rdfs:label ?l . BIND(STR(?l) AS ?name)
+        } GROUP BY ?name ORDER BY ?name""",
+    "method": """
+        SELECT ?name (COUNT(DISTINCT ?a) AS ?count) WHERE {
+          ?a a ?class . VALUES ?class { pk:CuratedAttestation pk:ExtractedAttestation }
+          BIND(STRAFTER(STR(?class), "#") AS ?name)
+        } GROUP BY ?name ORDER BY ?name""",
+    "source": """
+        SELECT ?name (COUNT(DISTINCT ?a) AS ?count) WHERE {
+          ?src a ?k . ?k rdfs:subClassOf* pk:Source .
+          OPTIONAL { ?a pk:source ?src }
+          BIND(STRAFTER(STR(?src), "/source/") AS ?name)
+        } GROUP BY ?name ORDER BY ?name""",
+}
+
+_TOTALS = """
+SELECT (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?event) AS ?events)
+       (COUNT(DISTINCT ?att) AS ?attestations) WHERE {
+  { ?actor a ?c . ?c rdfs:subClassOf* pk:Actor } UNION { ?event a pk:Event } UNION { ?att a pk:Attestation }
+}"""
+
+
+def stats(kg: KnowledgeGraph) -> list[dict[str, Any]]:
+    """Count what the graph holds: totals, actors by class, things, events by relation, direct edges,
+    attestations by status, polarity, modality and method, and attestations per source.
+
+    Returns
+    -------
+    list of dict
+        Rows with ``what``, ``name`` and ``count``, in a fixed order.
+    """
+    totals = kg.query(_TOTALS)[0]
+    rows: list[dict[str, Any]] = [{"what": "total", "name": "triples", "count": len(kg)}]
+    rows += [{"what": "total", "name": name, "count": totals[name]} for name in ("actors", "events", "attestations")]
+    for what, sparql in _COUNTS.items():
+        rows += [{"what": what, "name": r["name"], "count": r["count"]} for r in kg.query(sparql)]
+    return rows
+
+
+_EXPLAIN_ONE = """{
+    ?event pk:actor ?a . BIND(?a AS ?s)
+    OPTIONAL { ?event pk:recipient ?o . ?o rdfs:label ?ol }
+  } UNION {
+    ?event pk:recipient ?a ; pk:actor ?s . BIND(?a AS ?o) ?a rdfs:label ?ol
+  }"""
+
+_EXPLAIN_TWO = """{
+    ?event pk:actor ?a ; pk:recipient ?b . BIND(?a AS ?s) BIND(?b AS ?o) ?b rdfs:label ?ol
+  } UNION {
+    ?event pk:actor ?b ; pk:recipient ?a . BIND(?b AS ?s) BIND(?a AS ?o) ?a rdfs:label ?ol
+  }"""
+
+_EXPLAIN = """
+SELECT DISTINCT ?subject ?relation ?object ?date ?end ?status ?claimant ?polarity ?modality ?source
+                ?start ?stop ?evidence ?method ?curation ?line ?note ?event ?attestation ?a ?b
+WHERE {
+  %s
+  ?event pk:relation ?rel .
+  ?attestation pk:attests ?event ; pk:source ?source ; pk:status ?st ; pk:polarity ?pol ;
+               pk:modality ?mod ; pk:method ?method .
+  ?rel rdfs:label ?rl . ?s rdfs:label ?sl . ?st rdfs:label ?stl . ?pol rdfs:label ?pl . ?mod rdfs:label ?ml .
+  OPTIONAL { ?event pk:date ?date }
+  OPTIONAL { ?event pk:dateEnd ?end }
+  OPTIONAL { ?attestation pk:claimant ?c . ?c rdfs:label ?cl }
+  OPTIONAL { ?attestation pk:evidenceStart ?start ; pk:evidenceEnd ?stop }
+  OPTIONAL { ?attestation pk:evidenceText ?evidence }
+  OPTIONAL { ?attestation pk:curationFile ?curation ; pk:curationLine ?line }
+  OPTIONAL { ?attestation rdfs:comment ?comment }
+  BIND(STR(?sl) AS ?subject) BIND(STR(?rl) AS ?relation) BIND(STR(?ol) AS ?object)
+  BIND(STR(?stl) AS ?status) BIND(STR(?cl) AS ?claimant) BIND(STR(?pl) AS ?polarity)
+  BIND(STR(?ml) AS ?modality) BIND(STR(?comment) AS ?note)
+}
+ORDER BY ?date ?end ?subject ?relation ?object ?source ?start ?attestation
+"""
+
+
+def explain(kg: KnowledgeGraph, actor: str, other: str | None = None) -> list[dict[str, Any]]:
+    """Every relation between two actors (either direction), or of one actor, with its evidence.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+    actor : str
+        Name, alias, id or IRI of the first actor.
+    other : str, optional
+        Name, alias, id or IRI of the second; without it, every relation of ``actor``.
+
+    Returns
+    -------
+    list of dict
+        One row per attestation: subject, relation, object, date, status, claimant, polarity,
+        modality, source, evidence offsets and sentence, method, curated file and line, note, and
+        the event and attestation IRIs.
+
+    Raises
+    ------
+    UnknownActor
+        If a name does not resolve to exactly one actor.
+    """
+    bindings = {"a": resolve_actor(kg, actor)}
+    if other is not None:
+        bindings["b"] = resolve_actor(kg, other)
+    sparql = _EXPLAIN % (_EXPLAIN_TWO if other is not None else _EXPLAIN_ONE)
+    if other is None:
+        sparql = sparql.replace(" ?a ?b\n", " ?a\n")
+    result = kg.graph.query(sparql, initBindings=bindings)
+    columns = [str(v) for v in result.vars or [] if str(v) not in ("a", "b")]
+    return [{c: compact(row[c]) for c in columns} for row in result]  # type: ignore[index]
