@@ -43,7 +43,7 @@ _ACTOR_KEYS = {"id", "type", "label", "aliases", "description", "wikidata", "wik
                "demonyms", "roles", "reviewed"}
 _THING_KEYS = {"id", "type", "label", "aliases", "description", "date", "place", "wikidata", "wikidata_source"}
 _SOURCE_KEYS = {"id", "kind", "title", "published", "publisher", "url", "file", "sha256", "language",
-                "description"}
+                "description", "headline"}
 _STATEMENT_KEYS = {"id", "subject", "relation", "object", "date", "place", "source", "status", "claimant",
                    "polarity", "modality", "cameo", "evidence", "note"}
 _ROLE_KEYS = {"role", "of", "title", "start", "end"}
@@ -62,7 +62,13 @@ class _DuplicateKey(Exception):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    """A safe loader that keeps line numbers and leaves dates as text (kg.dates reads them)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Mapping:
@@ -300,7 +306,7 @@ def _source(record: _Record, onto: Ontology) -> Source:
     return Source(ident, title, published.start if published else None, _text(record, "publisher", required=False),
                   _text(record, "url", required=False), _text(record, "file", required=False), sha,
                   _text(record, "language", required=False) or "en", kind,
-                  _text(record, "description", required=False), record.origin)
+                  _text(record, "description", required=False), _span(record, "headline"), record.origin)
 
 
 class _Names:
@@ -336,8 +342,8 @@ class _Names:
         return tuple(self.resolve(record, key, v) for v in values)
 
 
-def _evidence(record: _Record) -> Evidence | None:
-    value = record.data.get("evidence")
+def _span(record: _Record, key: str) -> Evidence | None:
+    value = record.data.get(key)
     if value is None:
         return None
     if isinstance(value, dict):
@@ -345,10 +351,9 @@ def _evidence(record: _Record) -> Evidence | None:
     elif isinstance(value, list) and len(value) == 2:
         start, end = value
     else:
-        raise record.error("'evidence' must be [start, end] or {start: .., end: ..}", "evidence")
+        raise record.error(f"{key!r} must be [start, end] or {{start: .., end: ..}}", key)
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
-        raise record.error(f"evidence offsets must be integers with 0 <= start < end, not {start}, {end}",
-                           "evidence")
+        raise record.error(f"{key} offsets must be integers with 0 <= start < end, not {start}, {end}", key)
     return Evidence(start, end)
 
 
@@ -391,7 +396,7 @@ def _statement(record: _Record, data: CuratedData, names: _Names, onto: Ontology
             source=source.id,
             date=_date_value(record, "date", anchor=source.published),
             place=names.resolve(record, "place", record.data["place"]) if record.data.get("place") else None,
-            evidence=_evidence(record),
+            evidence=_span(record, "evidence"),
             status=str(values.get("status", "asserted")),
             claimant=names.resolve(record, "claimant", claimant) if claimant is not None else None,
             polarity=str(values.get("polarity", "positive")),
@@ -523,7 +528,7 @@ def attach_evidence(data: CuratedData, folders: Sequence[str | Path]) -> Evidenc
     """
     texts: dict[str, str] = {}
     missing: list[str] = []
-    for source in data.sources.values():
+    for source in list(data.sources.values()):
         if not source.file:
             continue
         for folder in folders:
@@ -537,6 +542,9 @@ def attach_evidence(data: CuratedData, folders: Sequence[str | Path]) -> Evidenc
                                      path=source.origin.path if source.origin else None,
                                      line=source.origin.line if source.origin else None)
                 texts[source.id] = raw.decode("utf-8")
+                if source.headline is not None:
+                    text = texts[source.id][source.headline.start:source.headline.end]
+                    data.sources[source.id] = replace(source, headline=replace(source.headline, text=text))
                 break
         else:
             missing.append(source.id)

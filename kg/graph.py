@@ -169,7 +169,8 @@ def source_triples(source: Source) -> list[Triple]:
                 (PK.url, source.url and Literal(source.url, datatype=XSD.anyURI)),
                 (PK.fileName, source.file and Literal(source.file)),
                 (PK.sha256, source.sha256 and Literal(source.sha256)),
-                (RDFS.comment, source.description and Literal(source.description, lang="en")))
+                (RDFS.comment, source.description and Literal(source.description, lang="en")),
+                (PK.headline, source.headline and source.headline.text and Literal(source.headline.text)))
     triples += [(iri, p, o) for p, o in optional if o]
     return triples
 
@@ -380,16 +381,26 @@ class KnowledgeGraph:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def query(self, sparql: str, *, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a SPARQL SELECT and return its rows as dicts of Python values.
+    def query(self, sparql: str, *, params: dict[str, Any] | None = None) -> Any:
+        """Run a SPARQL query: SELECT gives a list of dicts, ASK a bool, CONSTRUCT an rdflib Graph.
 
-        IRIs come back as prefixed names (``"actor:vladimir-putin"``), dates as ``datetime.date``,
-        numbers as ``int`` or ``float``. ``params`` are bound as SPARQL bindings, never spliced into the
-        text; each must be projected by the query. See :func:`kg.query.run` for ASK and CONSTRUCT.
+        In rows, IRIs come back as prefixed names (``"actor:vladimir-putin"``), dates as
+        ``datetime.date``, numbers as ``int`` or ``float``. ``params`` are bound as SPARQL bindings,
+        never spliced into the text; in a SELECT each must be projected.
+
+        Raises
+        ------
+        QueryError
+            On a syntax error, an UPDATE, or an unknown or unprojected parameter.
         """
         from kg.query import run
 
-        return run(self, sparql, params=params).records()
+        result = run(self, sparql, params=params)
+        if result.kind == "ask":
+            return result.boolean
+        if result.graph is not None:
+            return result.graph
+        return result.records()
 
     def saved_query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run the saved query ``name`` (see ``kg queries``) with keyword parameters."""

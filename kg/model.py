@@ -153,8 +153,9 @@ class Thing:
 class Source:
     """A document that attests statements.
 
-    ``file`` and ``sha256`` name the text that evidence offsets refer to; the text itself stays out of
-    the graph and the repository.
+    ``title`` is a label in our own words; ``file`` and ``sha256`` name the text that evidence offsets
+    refer to, and ``headline`` gives the offsets of the document's own headline in it. The text stays out
+    of the repository; the headline and evidence sentences are read from it when a build has it.
     """
 
     id: str
@@ -167,6 +168,7 @@ class Source:
     language: str = "en"
     kind: str = "Article"
     description: str | None = None
+    headline: Evidence | None = None
     origin: Origin | None = field(default=None, compare=False)
 
 

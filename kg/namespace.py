@@ -123,6 +123,7 @@ class PK(DefinedNamespace):
     hasTenure: URIRef  # property: A role tenure the actor holds or held.
     head_of_government_of: URIRef  # property: Is the head of government of the recipient country.
     head_of_state_of: URIRef  # property: Is the head of state of the recipient country.
+    headline: URIRef  # property: The document's own headline, read from its text when a build has it (the ...
     hosts: URIRef  # property: Receives the recipient on a visit.
     imprisons: URIRef  # property: Holds the recipient in prison.
     in_exile_in: URIRef  # property: Lives in exile in the recipient country or place.

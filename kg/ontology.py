@@ -28,9 +28,9 @@ import pyoxigraph as ox
 from rdflib import Namespace, URIRef
 
 from kg.errors import InputError, UnknownTerm
+from kg.iris import CAMEO_IRI, PK_IRI
 from kg.namespace import PK
 from kg.resources import bundled_path
-from kg.vocab import CAMEO_IRI, PK_IRI
 
 __all__ = [
     "ACTOR",

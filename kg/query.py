@@ -25,8 +25,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pyoxigraph as ox
 from pyparsing.exceptions import ParseException
-from rdflib import XSD, Graph, Literal, URIRef, Variable
+from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 from rdflib.term import BNode, Node
 
@@ -113,6 +114,13 @@ def saved_queries() -> dict[str, SavedQuery]:
     return _saved_queries(bundled_path("ontology", "queries"))
 
 
+def _shorten(text: str) -> str:
+    for prefix, iri in PREFIXES.items():
+        if text.startswith(iri) and re.fullmatch(r"[\w.\-/]*", text[len(iri):]):
+            return f"{prefix}:{text[len(iri):]}"
+    return text
+
+
 def compact(term: Node | None) -> Any:
     """Turn an RDF term into a plain Python value: a prefixed name, a date, a number or a string.
 
@@ -128,11 +136,7 @@ def compact(term: Node | None) -> Any:
     if term is None:
         return None
     if isinstance(term, URIRef):
-        text = str(term)
-        for prefix, iri in PREFIXES.items():
-            if text.startswith(iri) and re.fullmatch(r"[\w.\-]*", text[len(iri):]):
-                return f"{prefix}:{text[len(iri):]}"
-        return text
+        return _shorten(str(term))
     if isinstance(term, BNode):
         return f"_:{term}"
     if isinstance(term, Literal):
@@ -145,19 +149,59 @@ def compact(term: Node | None) -> Any:
     return str(term)
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMBERS = {_XSD + t: int for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
+                                    "unsignedLong", "unsignedShort", "unsignedByte")}
+_NUMBERS.update({_XSD + t: float for t in ("decimal", "double", "float")})
+
+
+def compact_ox(term: Any) -> Any:
+    """:func:`compact` for pyoxigraph terms: the same values, without building rdflib terms.
+
+    Examples
+    --------
+    >>> compact_ox(ox.NamedNode("https://w3id.org/polkg/actor/minsk")), compact_ox(ox.Literal("2", datatype=
+    ...     ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    ('actor:minsk', 2)
+    """
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return _shorten(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _NUMBERS:
+                return _NUMBERS[datatype](term.value)
+            if datatype == _XSD + "date":
+                return date.fromisoformat(term.value)
+            if datatype == _XSD + "boolean":
+                return term.value in ("true", "1")
+        except ValueError:
+            return term.value
+        return term.value
+    return str(term)
+
+
 @dataclass
 class QueryResult:
-    """What a query returned: rows (SELECT), a boolean (ASK) or a graph (CONSTRUCT/DESCRIBE)."""
+    """What a query returned: rows (SELECT), a boolean (ASK) or a graph (CONSTRUCT/DESCRIBE).
+
+    ``rows`` hold plain Python values (see :func:`compact`).
+    """
 
     kind: str
     columns: list[str] = field(default_factory=list)
-    rows: list[dict[str, Node | None]] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
 
     def records(self) -> list[dict[str, Any]]:
-        """Rows as dicts of plain Python values (see :func:`compact`)."""
-        return [{c: compact(row.get(c)) for c in self.columns} for row in self.rows]
+        """Rows as dicts of the result's columns."""
+        return [{c: row.get(c) for c in self.columns} for row in self.rows]
 
 
 def _expand(value: str) -> URIRef | None:
@@ -223,7 +267,7 @@ def convert(kg: KnowledgeGraph, param: Param | None, value: Any) -> Node:
         if kind == "class":
             return _expand(text) or kg.ontology.check_class(text)
         if kind == "date":
-            return Literal(parse_date(text).start.isoformat(), datatype=XSD.date)
+            return Literal(parse_date(text, anchor=date.today()).start.isoformat(), datatype=XSD.date)
         if kind == "integer":
             return Literal(int(text))
         if kind == "decimal":
@@ -266,9 +310,56 @@ def _parse(sparql: str, origin: str) -> Any:
         raise QueryError(f"SPARQL error: {exc}", path=origin) from None
 
 
+def _bind(kg: KnowledgeGraph, params: dict[str, Any] | None, declared: tuple[Param, ...],
+          origin: str) -> dict[str, Node]:
+    by_name = {p.name: p for p in declared}
+    bindings: dict[str, Node] = {}
+    for name, value in (params or {}).items():
+        if declared and name not in by_name:
+            raise QueryError(f"query {origin} has no parameter {name!r} "
+                             f"(it takes: {', '.join(by_name) or 'none'})")
+        bindings[name] = convert(kg, by_name.get(name), value)
+    return bindings
+
+
+def _unprojected(name: str) -> QueryError:
+    return QueryError(f"parameter ?{name} must be projected by the query (list it after SELECT)")
+
+
+def _run_oxigraph(kg: KnowledgeGraph, sparql: str, bindings: dict[str, Node], origin: str) -> QueryResult:
+    """Run on the Oxigraph store itself: rows become Python values without passing through rdflib terms."""
+    from kg.store import from_ox, to_ox
+
+    store = kg.graph.store._inner  # type: ignore[attr-defined]
+    try:
+        result = store.query(sparql, default_graph=ox.NamedNode(str(kg.graph.identifier)), prefixes=PREFIXES,
+                             substitutions={ox.Variable(k): to_ox(v) for k, v in bindings.items()})
+    except SyntaxError as exc:
+        _parse(sparql, origin)  # rdflib's parser words the error better, and recognises an UPDATE
+        first = str(exc).splitlines()[0]
+        raise QueryError(f"SPARQL syntax error: {first}", path=origin) from None
+    except RuntimeError as exc:
+        missing = re.search(r"variable \?(\w+) in its SELECT projection", str(exc))
+        if missing:
+            raise _unprojected(missing.group(1)) from None
+        raise QueryError(f"query failed: {exc}", path=origin) from None
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QueryTriples):
+        graph = Graph()
+        graph.addN((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object), graph) for t in result)
+        return QueryResult("construct", graph=graph)
+    columns = [v.value for v in result.variables]
+    rows = [{c: compact_ox(solution[i]) for i, c in enumerate(columns)} for solution in result]
+    return QueryResult("select", columns=columns, rows=rows)
+
+
 def run(kg: KnowledgeGraph, sparql: str, *, params: dict[str, Any] | None = None,
         declared: tuple[Param, ...] = (), origin: str = "<query>") -> QueryResult:
     """Run a SPARQL query on ``kg`` with parameters bound as SPARQL bindings.
+
+    On an Oxigraph store the query goes to Oxigraph directly; on rdflib's Memory store, to rdflib.
+    Both give the same rows and the same errors.
 
     Parameters
     ----------
@@ -291,19 +382,17 @@ def run(kg: KnowledgeGraph, sparql: str, *, params: dict[str, Any] | None = None
     QueryError
         On a syntax error, an UPDATE, an unknown or unprojected parameter.
     """
+    from kg.store import is_oxigraph
+
+    bindings = _bind(kg, params, declared, origin)
+    if is_oxigraph(kg.graph):
+        return _run_oxigraph(kg, sparql, bindings, origin)
     parsed = _parse(sparql, origin)
-    by_name = {p.name: p for p in declared}
-    bindings: dict[str, Node] = {}
-    for name, value in (params or {}).items():
-        if declared and name not in by_name:
-            raise QueryError(f"query {origin} has no parameter {name!r} "
-                             f"(it takes: {', '.join(by_name) or 'none'})")
-        bindings[name] = convert(kg, by_name.get(name), value)
     if parsed.algebra.name == "SelectQuery":
         projected = {str(v) for v in parsed.algebra.get("PV", [])}
-        missing = [name for name in bindings if name not in projected]
-        if missing:
-            raise QueryError(f"parameter ?{missing[0]} must be projected by the query (list it after SELECT)")
+        for name in bindings:
+            if name not in projected:
+                raise _unprojected(name)
     try:
         result = kg.graph.query(sparql, initBindings=bindings, initNs=PREFIXES)
     except KGError:
@@ -315,8 +404,7 @@ def run(kg: KnowledgeGraph, sparql: str, *, params: dict[str, Any] | None = None
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(result.type.lower(), graph=result.graph)
     columns = [str(v) for v in (result.vars or [])]
-    rows = [{c: row.get(Variable(c)) if hasattr(row, "get") else row[i] for i, c in enumerate(columns)}
-            for row in result]  # type: ignore[union-attr]
+    rows = [{c: compact(row[i]) for i, c in enumerate(columns)} for row in result]  # type: ignore[index]
     return QueryResult("select", columns=columns, rows=rows)
 
 

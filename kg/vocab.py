@@ -21,9 +21,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from kg.errors import InputError
+from kg.iris import CAMEO_IRI, PK_IRI
 
-PK_IRI = "https://w3id.org/polkg/ontology#"
-CAMEO_IRI = "https://w3id.org/polkg/cameo/"
 CAMEO_SCHEME = URIRef("https://w3id.org/polkg/cameo")
 
 _PK = Namespace(PK_IRI)

@@ -6,6 +6,7 @@ import csv
 import enum
 import io
 import json
+import os
 import sys
 from datetime import date
 from typing import Annotated, Any
@@ -71,7 +72,8 @@ def _table(rows: list[dict[str, Any]], columns: list[str], stream: Any) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=stream, width=None if stream.isatty() else 250, soft_wrap=False,
+    width = None if stream.isatty() else int(os.environ.get("COLUMNS", "250"))
+    console = Console(file=stream, width=width, soft_wrap=False,
                       highlight=False, emoji=False, markup=False)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in columns:

@@ -1,0 +1,96 @@
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Graph
+
+from kg.dates import EventDate
+from kg.export import FORMATS, SUFFIXES, export, write_export
+from kg.graph import KnowledgeGraph
+from kg.model import MODALITIES, POLARITIES, STATUSES, Evidence, Source, Statement
+from kg.ontology import GRAPH_IRI, load_ontology
+from kg.store import new_graph
+
+from .conftest import PARLIAMENT, same_graph
+
+RDFLIB_FORMATS = {"turtle": "turtle", "nt": "nt", "nquads": "nquads", "trig": "trig", "jsonld": "json-ld",
+                  "xml": "xml"}
+
+
+def parse_back(data: bytes, fmt: str) -> Graph:
+    if fmt in ("nquads", "trig"):
+        dataset = Dataset()
+        dataset.parse(data=data, format=RDFLIB_FORMATS[fmt])
+        assert {str(g.identifier) for g in dataset.graphs() if len(g)} == {str(GRAPH_IRI)}
+        return dataset.graph(GRAPH_IRI)
+    return Graph().parse(data=data, format=RDFLIB_FORMATS[fmt])
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("kind", ["oxigraph-disk", "memory-file"])
+def test_every_format_round_trips(store_graphs, fmt, kind):
+    kg = store_graphs[kind]
+    data = export(kg, fmt)
+    assert same_graph(parse_back(data, fmt), kg.graph)
+
+
+def test_turtle_uses_our_prefixes(bundled):
+    text = export(bundled, "turtle").decode()
+    assert "@prefix actor: <https://w3id.org/polkg/actor/>" in text
+    assert "actor:alexander-lukashenko pk:calls actor:vladimir-putin" in text
+
+
+def test_write_export_is_atomic(tmp_path, bundled):
+    out = tmp_path / ("graph" + SUFFIXES["turtle"])
+    size = write_export(bundled, "turtle", out)
+    assert out.stat().st_size == size
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_unknown_format(bundled):
+    from kg.errors import KGError
+
+    with pytest.raises(KGError, match="unknown export format 'rdfa'"):
+        export(bundled, "rdfa")
+
+
+EVENT_RELATIONS = sorted(name for name, r in load_ontology().relations.items() if r.cameo is not None)
+IDS = [actor.id for actor in PARLIAMENT]
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
+
+
+@st.composite
+def statements(draw):
+    status = draw(st.sampled_from(STATUSES))
+    start = draw(st.integers(0, 5000))
+    day = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+    return Statement(
+        subjects=tuple(draw(st.lists(st.sampled_from(IDS), min_size=1, max_size=3, unique=True))),
+        relation=draw(st.sampled_from(EVENT_RELATIONS)),
+        objects=tuple(draw(st.lists(st.sampled_from(IDS), max_size=2, unique=True))),
+        source="minutes",
+        date=draw(st.one_of(st.none(), st.just(EventDate(day)))),
+        evidence=draw(st.one_of(st.none(), st.just(Evidence(start, start + draw(st.integers(1, 300)),
+                                                            draw(st.one_of(st.none(), TEXT)))))),
+        status=status,
+        claimant=draw(st.sampled_from(IDS)) if status == "reported" else None,
+        polarity=draw(st.sampled_from(POLARITIES)),
+        modality=draw(st.sampled_from(MODALITIES)),
+        method=draw(st.sampled_from(["curated", "rule/test/1"])),
+        confidence=draw(st.floats(0, 1, allow_nan=False).map(lambda x: round(x, 3))),
+        note=draw(st.one_of(st.none(), TEXT.filter(bool))),
+        id=draw(st.one_of(st.none(), st.from_regex(r"[a-z]{1,8}", fullmatch=True))),
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(statements(), min_size=1, max_size=6), st.sampled_from(sorted(FORMATS)),
+       st.sampled_from(["oxigraph", "memory"]))
+def test_random_graphs_round_trip(batch, fmt, backend):
+    kg = KnowledgeGraph(new_graph(backend))
+    for actor in PARLIAMENT:
+        kg.add_actor(actor)
+    kg.add_source(Source("minutes", "Minutes \u201cquoted\u201d <b>&</b>"))
+    kg.add_all(batch)
+    assert same_graph(parse_back(export(kg, fmt), fmt), kg.graph)
