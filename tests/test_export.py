@@ -94,3 +94,15 @@ def test_random_graphs_round_trip(batch, fmt, backend):
     kg.add_source(Source("minutes", "Minutes \u201cquoted\u201d <b>&</b>"))
     kg.add_all(batch)
     assert same_graph(parse_back(export(kg, fmt), fmt), kg.graph)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nquads"])
+def test_exports_of_two_builds_are_byte_identical(tmp_path, fmt):
+    from kg.build import build
+    from kg.graph import KnowledgeGraph
+
+    outputs = []
+    for name in ("one", "two"):
+        build(store=tmp_path / name)
+        outputs.append(export(KnowledgeGraph.open(tmp_path / name), fmt))
+    assert outputs[0] == outputs[1]

@@ -1,5 +1,5 @@
 import pytest
-from rdflib import RDF, RDFS, SKOS, Graph, URIRef
+from rdflib import RDFS, SKOS, Graph, URIRef
 
 from kg.errors import UnknownTerm
 from kg.iris import PK_IRI
@@ -99,10 +99,16 @@ def test_classes_and_disjointness(ontology_graph):
     onto = load_ontology()
     assert onto.is_a("NewsAgency", "Organization") and onto.is_a("Country", "Place")
     assert not onto.is_a("Person", "Organization")
-    members = set()
-    for node in ontology_graph.subjects(RDF.type, URIRef("http://www.w3.org/2002/07/owl#AllDisjointClasses")):
-        members |= set(ontology_graph.items(ontology_graph.value(node, URIRef("http://www.w3.org/2002/07/owl#members"))))
-    assert {PK.Person, PK.Organization, PK.Country} <= members
+    disjoint = URIRef("http://www.w3.org/2002/07/owl#disjointWith")
+    pairs = {frozenset(pair) for pair in ontology_graph.subject_objects(disjoint)}
+    assert pairs >= {frozenset((PK.Person, PK.Organization)), frozenset((PK.Person, PK.Country)),
+                     frozenset((PK.Organization, PK.Country))}
+
+
+def test_the_graph_has_no_blank_nodes(bundled):
+    from rdflib import BNode
+
+    assert not any(isinstance(term, BNode) for triple in bundled.graph for term in triple)
 
 
 def test_every_term_has_label_and_definition(ontology_graph):
