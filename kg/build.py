@@ -18,7 +18,8 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
-from kg.curated import CuratedData, attach_evidence, bundled_inputs, load_curated
+from kg.curated import CuratedData, bundled_inputs, load_curated
+from kg.evidence import attach_evidence
 from kg.graph import KnowledgeGraph
 from kg.ontology import load_ontology
 from kg.resources import bundled_path

@@ -18,16 +18,14 @@ the source's publication date.
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 
 from kg.dates import DateError, EventDate, parse_date
 from kg.errors import InputError, KGError
@@ -35,8 +33,10 @@ from kg.model import ROLES, Actor, Evidence, IsoCodes, Origin, RoleTenure, Sourc
 from kg.names import fold
 from kg.ontology import Ontology, load_ontology
 from kg.resources import bundled_path
+from kg.yamlfile import Mapping as _Mapping
+from kg.yamlfile import read_yaml
 
-__all__ = ["CuratedData", "attach_evidence", "bundled_inputs", "load_curated", "read_yaml"]
+__all__ = ["CuratedData", "bundled_inputs", "load_curated", "read_yaml"]
 
 _SECTIONS = ("defaults", "actors", "things", "sources", "statements")
 _ACTOR_KEYS = {"id", "type", "label", "aliases", "description", "wikidata", "wikidata_source", "country",
@@ -47,72 +47,6 @@ _SOURCE_KEYS = {"id", "kind", "title", "published", "publisher", "url", "file", 
 _STATEMENT_KEYS = {"id", "subject", "relation", "object", "date", "place", "source", "status", "claimant",
                    "polarity", "modality", "cameo", "evidence", "note"}
 _ROLE_KEYS = {"role", "of", "title", "start", "end"}
-
-
-class _Mapping(dict):
-    """A YAML mapping that remembers the line of itself and of each key."""
-
-    line: int = 0
-    lines: dict[str, int]
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str, line: int):
-        self.key, self.line = key, line
-
-
-class _Loader(yaml.SafeLoader):
-    """A safe loader that keeps line numbers and leaves dates as text (kg.dates reads them)."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Mapping:
-    loader.flatten_mapping(node)
-    mapping = _Mapping()
-    mapping.line = node.start_mark.line + 1
-    mapping.lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in mapping:
-            raise _DuplicateKey(str(key), key_node.start_mark.line + 1)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[key] = key_node.start_mark.line + 1
-    return mapping
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(path: Path, display: str | None = None) -> Any:
-    """Parse a YAML file, keeping line numbers on every mapping.
-
-    Raises
-    ------
-    InputError
-        If the file cannot be read, is not UTF-8, is malformed, or repeats a key in a mapping.
-    """
-    shown = display or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", path=shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=shown) from None
-    try:
-        return yaml.load(text, Loader=_Loader)
-    except _DuplicateKey as exc:
-        raise InputError(f"duplicate key {exc.key!r}", path=shown, line=exc.line) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise InputError(f"malformed YAML: {exc.problem or exc.context}", path=shown, line=line) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"malformed YAML: {exc}", path=shown) from None
 
 
 @dataclass
@@ -243,14 +177,20 @@ def _iso(record: _Record, names: Sequence[str]) -> IsoCodes:
     raise record.error(f"no ISO 3166 country matches {names[0]!r} or its aliases; add its ISO name as an alias")
 
 
-def _actor(record: _Record, onto: Ontology) -> Actor:
-    _check_keys(record, _ACTOR_KEYS, "an actor")
+def _head(record: _Record, keys: set[str], what: str, onto: Ontology) -> tuple[str, str, str]:
+    """Check the keys of an actor or thing and return its id, type (an ontology class) and label."""
+    _check_keys(record, keys, what)
     ident, kind, label = (_text(record, k) for k in ("id", "type", "label"))
     assert ident and kind and label
     try:
         onto.check_class(kind)
     except KGError as exc:
         raise record.error(exc.message, "type") from None
+    return ident, kind, label
+
+
+def _actor(record: _Record, onto: Ontology) -> Actor:
+    ident, kind, label = _head(record, _ACTOR_KEYS, "an actor", onto)
     if not (onto.is_a(kind, "Actor") or onto.is_a(kind, "Place")):
         raise record.error(f"type {kind!r} is not an actor or a place; declare it under 'things'", "type")
     roles = []
@@ -275,13 +215,7 @@ def _actor(record: _Record, onto: Ontology) -> Actor:
 
 
 def _thing(record: _Record, onto: Ontology) -> Thing:
-    _check_keys(record, _THING_KEYS, "a thing")
-    ident, kind, label = (_text(record, k) for k in ("id", "type", "label"))
-    assert ident and kind and label
-    try:
-        onto.check_class(kind)
-    except KGError as exc:
-        raise record.error(exc.message, "type") from None
+    ident, kind, label = _head(record, _THING_KEYS, "a thing", onto)
     if onto.is_a(kind, "Actor"):
         raise record.error(f"{kind!r} is an actor type; declare it under 'actors'", "type")
     return Thing(ident, kind, label, _aliases(record), _text(record, "description", required=False),
@@ -504,61 +438,3 @@ def load_curated(paths: Iterable[str | Path], *, ontology: Ontology | None = Non
         statement_where[statement.id] = record.origin
         data.statements.append(statement)
     return data
-
-
-@dataclass(frozen=True)
-class EvidenceReport:
-    """Which sources' texts were found, and how many statements got their evidence sentence."""
-
-    found: tuple[str, ...]
-    missing: tuple[str, ...]
-    attached: int
-
-
-def attach_evidence(data: CuratedData, folders: Sequence[str | Path]) -> EvidenceReport:
-    """Attach each statement's evidence sentence from source texts found in ``folders``.
-
-    A source's text is looked up by its ``file`` name in each folder in turn; its SHA-256 must match
-    the registry, so offsets point at the right characters.
-
-    Raises
-    ------
-    InputError
-        If a text's checksum differs from the registry, or an offset lies beyond the end of the text.
-    """
-    texts: dict[str, str] = {}
-    missing: list[str] = []
-    for source in list(data.sources.values()):
-        if not source.file:
-            continue
-        for folder in folders:
-            candidate = Path(folder) / source.file
-            if candidate.is_file():
-                raw = candidate.read_bytes()
-                digest = hashlib.sha256(raw).hexdigest()
-                if source.sha256 and digest != source.sha256:
-                    raise InputError(f"source {source.id}: {candidate} has sha256 {digest}, the registry says "
-                                     f"{source.sha256}; offsets would point at the wrong text",
-                                     path=source.origin.path if source.origin else None,
-                                     line=source.origin.line if source.origin else None)
-                texts[source.id] = raw.decode("utf-8")
-                if source.headline is not None:
-                    text = texts[source.id][source.headline.start:source.headline.end]
-                    data.sources[source.id] = replace(source, headline=replace(source.headline, text=text))
-                break
-        else:
-            missing.append(source.id)
-    attached = 0
-    for index, statement in enumerate(data.statements):
-        text = texts.get(statement.source)
-        if text is None or statement.evidence is None:
-            continue
-        evidence = statement.evidence
-        if evidence.end > len(text):
-            origin = statement.origin
-            raise InputError(f"evidence end {evidence.end} is beyond the end of {statement.source}'s text "
-                             f"({len(text)} characters)", path=origin.path if origin else None,
-                             line=origin.line if origin else None)
-        data.statements[index] = replace(statement, evidence=replace(evidence, text=text[evidence.start:evidence.end]))
-        attached += 1
-    return EvidenceReport(tuple(sorted(texts)), tuple(sorted(missing)), attached)

@@ -41,18 +41,10 @@ _COUNTS = {
         SELECT ?name (COUNT(*) AS ?count) WHERE {
           ?rel pk:family ?f . ?s ?rel ?o . BIND(STRAFTER(STR(?rel), "#") AS ?name)
         } GROUP BY ?name ORDER BY ?name""",
-    "status": """
-        SELECT ?name (COUNT(DISTINCT ?a) AS ?count) WHERE {
-          ?a pk:status ?s . ?s rdfs:label ?l . BIND(STR(?l) AS ?name)
-        } GROUP BY ?name ORDER BY ?name""",
-    "polarity": """
-        SELECT ?name (COUNT(DISTINCT ?a) AS ?count) WHERE {
-          ?a pk:polarity ?s . ?s rdfs:label ?l . BIND(STR(?l) AS ?name)
-        } GROUP BY ?name ORDER BY ?name""",
-    "modality": """
-        SELECT ?name (COUNT(DISTINCT ?a) AS ?count) WHERE {
-          ?a pk:modality ?s . ?s rdfs:label ?l . BIND(STR(?l) AS ?name)
-        } GROUP BY ?name ORDER BY ?name""",
+    **{axis: f"""
+        SELECT ?name (COUNT(DISTINCT ?a) AS ?count) WHERE {{
+          ?a pk:{axis} ?s . ?s rdfs:label ?l . BIND(STR(?l) AS ?name)
+        }} GROUP BY ?name ORDER BY ?name""" for axis in ("status", "polarity", "modality")},
     "method": """
         SELECT ?name (COUNT(DISTINCT ?a) AS ?count) WHERE {
           ?a a ?class . VALUES ?class { pk:CuratedAttestation pk:ExtractedAttestation }

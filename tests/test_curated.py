@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.curated import attach_evidence, bundled_inputs, load_curated
+from kg.curated import bundled_inputs, load_curated
 from kg.errors import InputError
+from kg.evidence import attach_evidence
 from kg.resources import bundled_path
 
 from .conftest import ROOT, SEED_NAME
