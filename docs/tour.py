@@ -24,7 +24,6 @@ def run(command: str, *, cwd: Path | None = None) -> str:
     args = shlex.split(command)
     assert args[0] == "kg", command
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    env["COLUMNS"] = "200"
     env["PYTHONPATH"] = str(ROOT)
     done = subprocess.run([sys.executable, "-m", "kg", *args[1:]], cwd=cwd or _WORKDIR, env=env,
                           capture_output=True, text=True)
