@@ -1,3 +1,4 @@
+import os
 from datetime import date
 
 import pytest
@@ -45,6 +46,9 @@ def test_write_export_is_atomic(tmp_path, bundled):
     out = tmp_path / ("graph" + SUFFIXES["turtle"])
     size = write_export(bundled, "turtle", out)
     assert out.stat().st_size == size
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
     assert [p.name for p in tmp_path.iterdir()] == [out.name]
 
 
