@@ -19,6 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from kg.curated import CuratedData, bundled_inputs, load_curated
+from kg.errors import InputError
 from kg.evidence import attach_evidence
 from kg.graph import KnowledgeGraph
 from kg.ontology import load_ontology
@@ -105,7 +106,7 @@ def build_graph(paths: Sequence[str | Path] = (), *, sources: Sequence[str | Pat
 
 
 def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
-          sources: Sequence[str | Path] = (), registry: bool = True) -> BuildReport:
+          sources: Sequence[str | Path] = (), registry: bool = True, check: bool = True) -> BuildReport:
     """Build a graph from curated files into ``store``, replacing what it held, atomically.
 
     Parameters
@@ -118,6 +119,8 @@ def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
         Folders holding source texts; evidence sentences are attached for the texts found.
     registry : bool
         Also read the bundled actor and source registry when ``paths`` are given.
+    check : bool
+        Check the new graph against the SHACL shapes before it replaces the store.
 
     Returns
     -------
@@ -126,7 +129,7 @@ def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
     Raises
     ------
     InputError
-        If any input is invalid; the store is then left as it was.
+        If any input is invalid or the graph violates a shape; the store is then left as it was.
     StoreError
         If the store is locked by another writer or cannot be written.
     """
@@ -137,6 +140,8 @@ def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
     with target.transaction(replace=True) as txn:
         kg = KnowledgeGraph(txn.graph, ontology=load_ontology())
         populate(kg, data)
+        if check:
+            _check(kg)
         triples = len(kg)
         seconds = time.perf_counter() - started
         txn.manifest.update({
@@ -157,6 +162,19 @@ def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
     return BuildReport(target.spec, tuple(data.files), len(data.actors), len(data.things), len(data.sources),
                        len(data.statements), triples, evidence.attached, evidence.missing,
                        time.perf_counter() - started)
+
+
+def _check(kg: KnowledgeGraph) -> None:
+    from kg.validate import validate
+
+    violations = validate(kg)
+    if violations:
+        first = violations[0]
+        more = f" (and {len(violations) - 1} more problems)" if len(violations) > 1 else ""
+        origin = first.origins[0] if first.origins else None
+        path, _, line = origin.rpartition(":") if origin else ("", "", "")
+        raise InputError(f"the graph would violate a shape: {first.line(origins=False)}{more}", path=path or None,
+                         line=int(line) if line.isdigit() else None)
 
 
 def _version(package: str) -> str:

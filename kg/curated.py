@@ -45,7 +45,7 @@ _THING_KEYS = {"id", "type", "label", "aliases", "description", "date", "place",
 _SOURCE_KEYS = {"id", "kind", "title", "published", "publisher", "url", "file", "sha256", "language",
                 "description", "headline"}
 _STATEMENT_KEYS = {"id", "subject", "relation", "object", "date", "place", "source", "status", "claimant",
-                   "polarity", "modality", "cameo", "evidence", "note"}
+                   "polarity", "modality", "cameo", "mode", "context", "evidence", "note"}
 _ROLE_KEYS = {"role", "of", "title", "start", "end"}
 
 
@@ -321,6 +321,15 @@ def _statement(record: _Record, data: CuratedData, names: _Names, onto: Ontology
         if not onto.cameo_within(cameo, relation.name):
             own = relation.cameo.code if relation.cameo else "none"
             raise record.error(f"CAMEO code {cameo} is not within {relation.name}'s code ({own})", "cameo")
+    mode = _text(record, "mode", required=False)
+    contexts = record.data.get("context") or []
+    contexts = [contexts] if isinstance(contexts, str) else contexts
+    for key, check in (("mode", lambda: mode is None or onto.check_mode(relation.name, mode)),
+                       ("context", lambda: [onto.check_context(str(c)) for c in contexts])):
+        try:
+            check()
+        except KGError as exc:
+            raise record.error(exc.message, key) from None
     claimant = record.data.get("claimant")
     try:
         return Statement(
@@ -336,6 +345,8 @@ def _statement(record: _Record, data: CuratedData, names: _Names, onto: Ontology
             polarity=str(values.get("polarity", "positive")),
             modality=str(values.get("modality", "actual")),
             cameo=cameo,
+            mode=mode,
+            contexts=tuple(str(c) for c in contexts),
             note=_text(record, "note", required=False),
             id=ident,
             origin=record.origin,

@@ -1,7 +1,8 @@
-"""Write a graph in standard RDF formats, with Oxigraph's serialisers.
+"""Write a graph in standard RDF formats (with Oxigraph's serialisers) and in event-data formats.
 
 Triple formats (Turtle, N-Triples, JSON-LD, RDF/XML) hold the triples of the graph; quad formats
-(N-Quads, TriG) name them ``urn:polkg:graph``. Every export parses back to an isomorphic graph.
+(N-Quads, TriG) name them ``urn:polkg:graph``. Every RDF export parses back to an isomorphic graph.
+``plover`` writes PLOVER-style JSON records, one event a line; ``cameo`` a GDELT/ICEWS-style table.
 
 Examples
 --------
@@ -14,6 +15,9 @@ b'<'
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,7 +25,8 @@ import pyoxigraph as ox
 from kg.errors import KGError
 from kg.store import is_oxigraph, serialize_graph, write_atomic
 
-__all__ = ["FORMATS", "SUFFIXES", "export", "write_export"]
+__all__ = ["CAMEO_COLUMNS", "EVENT_FORMATS", "FORMATS", "SUFFIXES", "cameo_rows", "export", "plover_records",
+           "write_export"]
 
 #: Export format names and the Oxigraph format each uses.
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -33,8 +38,12 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "xml": ox.RdfFormat.RDF_XML,
 }
 
+#: Event-data formats: PLOVER JSON records (one a line) and a GDELT/ICEWS-style CAMEO table.
+EVENT_FORMATS = ("plover", "cameo")
+
 #: The usual file suffix of each format.
-SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "jsonld": ".jsonld", "xml": ".rdf"}
+SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "jsonld": ".jsonld", "xml": ".rdf",
+            "plover": ".jsonl", "cameo": ".tsv"}
 
 
 def export(kg, fmt: str = "turtle") -> bytes:  # type: ignore[no-untyped-def]
@@ -50,8 +59,16 @@ def export(kg, fmt: str = "turtle") -> bytes:  # type: ignore[no-untyped-def]
     KGError
         If the format is unknown.
     """
+    if fmt == "plover":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in plover_records(kg)).encode("utf-8")
+    if fmt == "cameo":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, CAMEO_COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(cameo_rows(kg))
+        return buffer.getvalue().encode("utf-8")
     if fmt not in FORMATS:
-        raise KGError(f"unknown export format {fmt!r} (formats: {', '.join(FORMATS)})")
+        raise KGError(f"unknown export format {fmt!r} (formats: {', '.join([*FORMATS, *EVENT_FORMATS])})")
     rdf_format = FORMATS[fmt]
     graph = kg.graph
     if is_oxigraph(graph) and rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
@@ -73,3 +90,168 @@ def write_export(kg, fmt: str, out: str | Path) -> int:  # type: ignore[no-untyp
     data = export(kg, fmt)
     write_atomic(Path(out), data)
     return len(data)
+
+
+# --- event-data formats: PLOVER JSON records and a GDELT/ICEWS-style CAMEO table ------------------
+
+_SECTORS = {"GovernmentBody": "GOV", "Ministry": "GOV", "PoliceForce": "COP", "Military": "MIL",
+            "PoliticalParty": "PTY", "OppositionMovement": "OPP", "NGO": "NGO", "MediaOutlet": "JRN",
+            "NewsAgency": "JRN", "IntergovernmentalOrganization": "IGO", "Country": "GOV"}
+_AUXILIARY = {"negated": "negation", "denied": "negation", "hypothetical": "hypothetical",
+              "intended": "future", "proposed": "future"}
+_STATUS_RANK = {"asserted": 0, "reported": 1, "alleged": 2}
+
+_EVENTS = """
+SELECT ?event ?relation ?cameo ?goldstein ?quad ?plover ?mode ?date ?end ?precision ?place ?placeLabel ?placeQ
+WHERE {
+  ?event a pk:Event ; pk:relation ?rel .
+  ?rel rdfs:label ?rl . BIND(STR(?rl) AS ?relation)
+  OPTIONAL { ?event pk:cameo ?c . ?c skos:notation ?cameo ; pk:goldstein ?goldstein ; pk:quadClass ?quad .
+             OPTIONAL { ?c skos:closeMatch ?p . ?p skos:inScheme <https://w3id.org/polkg/plover/types> ;
+                                                   skos:notation ?plover } }
+  OPTIONAL { ?event pk:ploverMode ?m . ?m skos:prefLabel ?ml BIND(STR(?ml) AS ?mode) }
+  OPTIONAL { ?event pk:date ?date }
+  OPTIONAL { ?event pk:dateEnd ?end }
+  OPTIONAL { ?event pk:datePrecision ?dp . ?dp rdfs:label ?dpl BIND(STR(?dpl) AS ?precision) }
+  OPTIONAL { ?event pk:place ?place . ?place rdfs:label ?pl BIND(STR(?pl) AS ?placeLabel)
+             OPTIONAL { ?place skos:exactMatch ?placeQ } }
+}
+ORDER BY ?date ?event
+"""
+
+_PARTIES = """
+SELECT ?event ?role ?entity ?label ?class ?wikidata ?iso ?countryIso WHERE {
+  { ?event pk:actor ?entity . BIND("actor" AS ?role) }
+  UNION { ?event pk:recipient ?entity . BIND("recipient" AS ?role) }
+  ?event a pk:Event .
+  ?entity rdfs:label ?l ; a ?class . BIND(STR(?l) AS ?label)
+  OPTIONAL { ?entity skos:exactMatch ?wikidata }
+  OPTIONAL { ?entity pk:iso3166Alpha3 ?iso }
+  OPTIONAL { ?entity pk:country/pk:iso3166Alpha3 ?countryIso }
+}
+ORDER BY ?event ?role ?label
+"""
+
+_ATTESTATIONS = """
+SELECT ?event ?attestation ?status ?polarity ?modality ?start ?stop ?text ?method ?source ?title ?publisher
+       ?published ?url
+WHERE {
+  ?attestation pk:attests ?event ; pk:status ?s ; pk:polarity ?p ; pk:modality ?m ; pk:source ?source ;
+               pk:method ?method .
+  ?s rdfs:label ?sl . ?p rdfs:label ?pl . ?m rdfs:label ?ml .
+  BIND(STR(?sl) AS ?status) BIND(STR(?pl) AS ?polarity) BIND(STR(?ml) AS ?modality)
+  OPTIONAL { ?attestation pk:evidenceStart ?start ; pk:evidenceEnd ?stop }
+  OPTIONAL { ?attestation pk:evidenceText ?text }
+  OPTIONAL { ?source rdfs:label ?t BIND(STR(?t) AS ?title) }
+  OPTIONAL { ?source pk:publisher ?publisher }
+  OPTIONAL { ?source pk:published ?published }
+  OPTIONAL { ?source pk:url ?url }
+}
+ORDER BY ?event ?attestation
+"""
+
+
+def _events(kg) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Every event with its parties, contexts and attestations, the best attestation first."""
+    events = {row["event"]: {**row, "actor": [], "recipient": [], "context": [], "attestations": []}
+              for row in kg.query(_EVENTS)}
+    for row in kg.query(_PARTIES):
+        if row["event"] in events and row["class"].startswith("pk:"):
+            cls = row["class"][3:]
+            code = row["iso"] or row["countryIso"]
+            events[row["event"]][row["role"]].append({
+                "entity_text": row["label"], "code": code, "sector": _SECTORS.get(cls), "entity_type": cls,
+                "identifier_id": row["wikidata"][3:] if row["wikidata"] else None, "polkg_id": row["entity"]})
+    for row in kg.query("SELECT ?event ?context WHERE { ?event a pk:Event ; pk:ploverContext ?c . "
+                        "?c skos:notation ?context } ORDER BY ?event ?context"):
+        events[row["event"]]["context"].append(row["context"])
+    for row in kg.query(_ATTESTATIONS):
+        if row["event"] in events:
+            events[row["event"]]["attestations"].append(row)
+    for event in events.values():
+        event["attestations"].sort(key=lambda a: (a["polarity"] != "positive", a["modality"] != "actual",
+                                                  _STATUS_RANK[a["status"]], a["method"] != "method:curated",
+                                                  a["start"] if a["start"] is not None else 1 << 62))
+    return list(events.values())
+
+
+def _factual(attestation: dict) -> bool:  # type: ignore[type-arg]
+    return attestation["status"] != "alleged" and attestation["polarity"] == "positive" \
+        and attestation["modality"] == "actual"
+
+
+def plover_records(kg) -> list[dict]:  # type: ignore[no-untyped-def]
+    """PLOVER-style records of every event whose CAMEO code maps to a PLOVER type.
+
+    Fields follow the PLOVER JSON records (id, date, actor, recipient, event, mode, context, event_loc,
+    event_text, quad_code, event_scale, text_info, cite_info); negated, denied, intended, proposed and
+    hypothetical events carry PLOVER's auxiliary mode (negation, future, hypothetical), and ``status``
+    says whether the source asserts, reports or only alleges it.
+    """
+    records = []
+    for event in _events(kg):
+        if not event["plover"] or not event["attestations"]:
+            continue
+        best = event["attestations"][0]
+        auxiliary = _AUXILIARY.get(best["polarity"]) or _AUXILIARY.get(best["modality"])
+        records.append({
+            "id": event["event"].split(":", 1)[1],
+            "date": event["date"].isoformat() if event["date"] else None,
+            "date_end": event["end"].isoformat() if event["end"] else None,
+            "date_precision": event["precision"],
+            "actor": event["actor"],
+            "recipient": event["recipient"],
+            "event": event["plover"],
+            "mode": event["mode"],
+            "auxiliary_mode": auxiliary,
+            "context": event["context"],
+            "event_loc": {"name": event["placeLabel"], "identifier_id": event["placeQ"][3:] if event["placeQ"]
+                          else None} if event["place"] else None,
+            "event_text": best["text"],
+            "quad_code": event["quad"],
+            "event_scale": event["goldstein"],
+            "cameo": event["cameo"],
+            "polkg_relation": event["relation"],
+            "status": best["status"],
+            "text_info": {"source": best["source"], "start": best["start"], "end": best["stop"]},
+            "cite_info": {"title": best["title"], "publisher": best["publisher"],
+                          "date": best["published"].isoformat() if best["published"] else None,
+                          "url": best["url"], "coder": "polkg " + ("curated" if best["method"] == "method:curated"
+                                                                   else best["method"]),
+                          "codebook": "PLOVER v0.8 draft / CAMEO, via polkg"},
+            "sources": len({a["source"] for a in event["attestations"]}),
+        })
+    return records
+
+
+CAMEO_COLUMNS = ["event_id", "date", "source_actor", "source_country", "source_sector", "source_wikidata",
+                 "cameo_code", "relation", "target_actor", "target_country", "target_sector", "target_wikidata",
+                 "goldstein", "quad_class", "num_sources", "source_url", "source_id"]
+
+
+def cameo_rows(kg) -> list[dict]:  # type: ignore[no-untyped-def]
+    """A GDELT/ICEWS-style dyadic table: one row per actor and recipient of every CAMEO-coded event that a
+    source states as fact (asserted or reported, positive, actual)."""
+    rows = []
+    for event in _events(kg):
+        facts = [a for a in event["attestations"] if _factual(a)]
+        if not event["cameo"] or not facts:
+            continue
+        best = facts[0]
+        for actor in event["actor"]:
+            for target in event["recipient"] or [None]:
+                rows.append({
+                    "event_id": event["event"].split(":", 1)[1],
+                    "date": event["date"].isoformat() if event["date"] else "",
+                    "source_actor": actor["entity_text"], "source_country": actor["code"] or "",
+                    "source_sector": actor["sector"] or "", "source_wikidata": actor["identifier_id"] or "",
+                    "cameo_code": event["cameo"], "relation": event["relation"],
+                    "target_actor": target["entity_text"] if target else "",
+                    "target_country": (target["code"] or "") if target else "",
+                    "target_sector": (target["sector"] or "") if target else "",
+                    "target_wikidata": (target["identifier_id"] or "") if target else "",
+                    "goldstein": event["goldstein"], "quad_class": event["quad"],
+                    "num_sources": len({a["source"] for a in facts}),
+                    "source_url": best["url"] or "", "source_id": best["source"].split(":", 1)[1],
+                })
+    return rows

@@ -208,6 +208,11 @@ def statement_triples(statement: Statement, *, iri_of: Any, ontology: Ontology |
     cameo = statement.cameo or (relation.cameo.code if relation.cameo else None)
     if cameo:
         triples.append((event, PK.cameo, CAMEO[cameo]))
+    mode = statement.mode or relation.plover_mode
+    if mode:
+        triples.append((event, PK.ploverMode, onto.check_mode(relation.name, mode)))
+    triples += [(event, PK.ploverContext, onto.check_context(c))
+                for c in sorted({*relation.contexts, *statement.contexts})]
     triples += [(event, PK.actor, s) for s in subjects]
     triples += [(event, PK.recipient, o) for o in objects]
     triples += _date_triples(event, statement.date)
@@ -225,6 +230,7 @@ def statement_triples(statement: Statement, *, iri_of: Any, ontology: Ontology |
         (attestation, PK.attests, event),
         (attestation, PK.source, source),
         (attestation, PK.method, method),
+        (method, RDF.type, PK.CurationMethod if statement.is_curated else PK.ExtractionRule),
         (attestation, PK.confidence, Literal(Decimal(str(statement.confidence)), datatype=XSD.decimal)),
         (attestation, PK.status, _STATUS[statement.status]),
         (attestation, PK.polarity, _POLARITY[statement.polarity]),

@@ -2,3 +2,4 @@
 
 PK_IRI = "https://w3id.org/polkg/ontology#"
 CAMEO_IRI = "https://w3id.org/polkg/cameo/"
+PLOVER_IRI = "https://w3id.org/polkg/plover/"

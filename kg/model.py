@@ -219,6 +219,10 @@ class Statement:
         1.0 for curated statements; a rule's measured precision for extracted ones.
     cameo : str or None
         A CAMEO code narrower than the relation's own (``"039"`` for a mediation proposal).
+    mode : str or None
+        A PLOVER mode of the relation's PLOVER type (``"phone"``); the relation's default otherwise.
+    contexts : tuple of str
+        PLOVER contexts (``"election"``, ``"human_rights"``), added to the relation's own.
     """
 
     subjects: tuple[str, ...]
@@ -235,6 +239,8 @@ class Statement:
     method: str = "curated"
     confidence: float = 1.0
     cameo: str | None = None
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
     note: str | None = None
     id: str | None = None
     origin: Origin | None = field(default=None, compare=False)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ import pyoxigraph as ox
 from rdflib import Namespace, URIRef
 
 from kg.errors import InputError, UnknownTerm
-from kg.iris import CAMEO_IRI, PK_IRI
+from kg.iris import CAMEO_IRI, PK_IRI, PLOVER_IRI
 from kg.namespace import PK
 from kg.resources import bundled_path
 
@@ -42,6 +43,7 @@ __all__ = [
     "METHOD",
     "NODE",
     "PK",
+    "PLOVER",
     "PREFIXES",
     "SOURCE",
     "TENURE",
@@ -62,6 +64,7 @@ SOURCE = Namespace(BASE + "source/")
 TENURE = Namespace(BASE + "tenure/")
 METHOD = Namespace(BASE + "method/")
 CAMEO = Namespace(CAMEO_IRI)
+PLOVER = Namespace(PLOVER_IRI)
 WD = Namespace("http://www.wikidata.org/entity/")
 
 #: The named graph that holds data and ontology on every store; our queries use it as default graph.
@@ -78,6 +81,7 @@ PREFIXES: dict[str, str] = {
     "tenure": str(TENURE),
     "method": str(METHOD),
     "cameo": CAMEO_IRI,
+    "plover": PLOVER_IRI,
     "wd": str(WD),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -87,6 +91,8 @@ PREFIXES: dict[str, str] = {
     "dcterms": "http://purl.org/dc/terms/",
     "prov": "http://www.w3.org/ns/prov#",
     "schema": "https://schema.org/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "org": "http://www.w3.org/ns/org#",
 }
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -150,6 +156,9 @@ class Relation:
     range: tuple[str, ...] = ()
     wikidata: str | None = None
     wikidata_inverse: bool = False
+    plover: str | None = None
+    plover_mode: str | None = None
+    contexts: tuple[str, ...] = ()
 
     @property
     def iri(self) -> URIRef:
@@ -180,6 +189,8 @@ class Ontology:
     cameo: dict[str, CameoCode]
     class_parents: dict[str, tuple[str, ...]]
     labels: dict[str, str] = field(default_factory=dict)
+    plover_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    plover_contexts: tuple[str, ...] = ()
 
     def relation(self, name: str) -> Relation:
         """Return the relation called ``name`` (its local name, such as ``"flees_to"``).
@@ -200,6 +211,28 @@ class Ontology:
             return self.cameo[code]
         except KeyError:
             raise UnknownTerm(f"unknown CAMEO code {code!r}") from None
+
+    def check_mode(self, relation: str, mode: str) -> URIRef:
+        """Return the IRI of PLOVER ``mode`` for ``relation``'s PLOVER type.
+
+        Raises
+        ------
+        UnknownTerm
+            If the relation has no PLOVER type or its type has no such mode.
+        """
+        plover = self.relation(relation).plover
+        if plover is None:
+            raise UnknownTerm(f"{relation} has no PLOVER type, so no PLOVER mode")
+        modes = self.plover_modes.get(plover, ())
+        if mode not in modes:
+            raise UnknownTerm(f"{mode!r} is not a mode of PLOVER {plover} (modes: {', '.join(modes) or 'none'})")
+        return PLOVER[f"{plover}-{mode}"]
+
+    def check_context(self, context: str) -> URIRef:
+        """Return the IRI of PLOVER ``context``, raising :class:`UnknownTerm` if it does not exist."""
+        if context not in self.plover_contexts:
+            raise UnknownTerm(f"unknown PLOVER context {context!r}{_suggest(context, self.plover_contexts)}")
+        return PLOVER["context-" + context]
 
     def check_class(self, name: str) -> URIRef:
         """Return the IRI of class ``pk:<name>``, raising :class:`UnknownTerm` if it does not exist."""
@@ -262,9 +295,17 @@ def _suggest(name: str, choices: Iterable[str]) -> str:
     return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
 
 
-def ontology_files() -> list[Path]:
-    """Return the Turtle files that make up the ontology, as loaded into every graph."""
-    return [bundled_path("ontology", "polkg.ttl"), bundled_path("ontology", "cameo.ttl")]
+ONTOLOGY_FILES = ("polkg.ttl", "cameo.ttl", "plover.ttl", "alignment.ttl")
+
+
+def ontology_files(root: Path | None = None) -> list[Path]:
+    """Return the Turtle files that make up the ontology, as loaded into every graph.
+
+    ``polkg.ttl`` is written by hand; the CAMEO and PLOVER schemes and the alignment are generated.
+    """
+    if root is not None:
+        return [root / "ontology" / name for name in ONTOLOGY_FILES]
+    return [bundled_path("ontology", name) for name in ONTOLOGY_FILES]
 
 
 def _triples(paths: Iterable[Path]) -> Iterator[tuple[str, str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
@@ -274,7 +315,10 @@ def _triples(paths: Iterable[Path]) -> Iterator[tuple[str, str, ox.NamedNode | o
                 if isinstance(triple.subject, ox.NamedNode):
                     yield triple.subject.value, triple.predicate.value, triple.object
         except SyntaxError as exc:
-            raise InputError(f"the ontology does not parse: {exc}", path=path) from None
+            where = re.search(r"(?:at |line )(\d+)", str(exc))
+            message = str(exc).splitlines()[0]
+            raise InputError(f"the ontology does not parse: {message}", path=path,
+                             line=int(where.group(1)) if where else None) from None
 
 
 @functools.cache
@@ -330,6 +374,26 @@ def load_ontology(paths: tuple[Path, ...] | None = None) -> Ontology:
         ours = [v[len(PK_IRI):] for v in p.get(_RDFS + "subPropertyOf", []) if v.startswith(PK_IRI)]
         parents[name] = ours[0] if ours else None
 
+    plover_modes: dict[str, list[str]] = defaultdict(list)
+    plover_contexts: list[str] = []
+    for subject, p in props.items():
+        if not subject.startswith(PLOVER_IRI) or not p.get(_SKOS + "notation"):
+            continue
+        notation = p[_SKOS + "notation"][0]
+        if subject.startswith(PLOVER_IRI + "context-"):
+            plover_contexts.append(notation)
+        elif "." in notation:
+            kind, mode = notation.split(".", 1)
+            plover_modes[kind].append(mode)
+
+    def inherited(name: str, key: str) -> list[str]:
+        values: list[str] = []
+        current: str | None = name
+        while current is not None and current in relations_raw:
+            values += relations_raw[current].get(PK_IRI + key, [])
+            current = parents.get(current)
+        return values
+
     relations: dict[str, Relation] = {}
     for name, p in relations_raw.items():
         chain = [name]
@@ -354,6 +418,9 @@ def load_ontology(paths: tuple[Path, ...] | None = None) -> Ontology:
             range=tuple(sorted(v[len(PK_IRI):] for v in p.get(_RDFS + "range", []) if v.startswith(PK_IRI))),
             wikidata=wikidata.rsplit("/", 1)[-1] if wikidata else None,
             wikidata_inverse=p.get(PK_IRI + "wikidataInverse", ["false"])[0] == "true",
+            plover=p[PK_IRI + "plover"][0][len(PLOVER_IRI):] if p.get(PK_IRI + "plover") else None,
+            plover_mode=next((m[len(PLOVER_IRI):].split("-", 1)[1] for m in inherited(name, "ploverMode")), None),
+            contexts=tuple(sorted({c[len(PLOVER_IRI + "context-"):] for c in inherited(name, "ploverContext")})),
         )
     for root in _ROOTS:
         if root in relations_raw:
@@ -361,4 +428,6 @@ def load_ontology(paths: tuple[Path, ...] | None = None) -> Ontology:
             relations[root] = Relation(name=root, label=root, definition=p.get(_SKOS + "definition", [""])[0],
                                        parent=None, family=root, root=root)
     return Ontology(relations=dict(sorted(relations.items())), cameo=dict(sorted(cameo.items())),
-                    class_parents=classes, labels=labels)
+                    class_parents=classes, labels=labels,
+                    plover_modes={k: tuple(sorted(v)) for k, v in sorted(plover_modes.items())},
+                    plover_contexts=tuple(sorted(plover_contexts)))

@@ -204,7 +204,7 @@ class QueryResult:
         return [{c: row.get(c) for c in self.columns} for row in self.rows]
 
 
-def _expand(value: str) -> URIRef | None:
+def expand_iri(value: str) -> URIRef | None:
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
     prefix, sep, local = value.partition(":")
@@ -226,7 +226,7 @@ def resolve_actor(kg: KnowledgeGraph, name: str) -> URIRef:
     UnknownActor
         If nothing or more than one thing matches; the message lists close names or the candidates.
     """
-    iri = _expand(name)
+    iri = expand_iri(name)
     if iri is not None:
         return iri
     key = fold(name)
@@ -263,9 +263,9 @@ def convert(kg: KnowledgeGraph, param: Param | None, value: Any) -> Node:
         if kind == "actor":
             return resolve_actor(kg, text)
         if kind == "relation":
-            return _expand(text) or kg.ontology.relation(text).iri
+            return expand_iri(text) or kg.ontology.relation(text).iri
         if kind == "class":
-            return _expand(text) or kg.ontology.check_class(text)
+            return expand_iri(text) or kg.ontology.check_class(text)
         if kind == "date":
             return Literal(parse_date(text, anchor=date.today()).start.isoformat(), datatype=XSD.date)
         if kind == "integer":
@@ -273,7 +273,7 @@ def convert(kg: KnowledgeGraph, param: Param | None, value: Any) -> Node:
         if kind == "decimal":
             return Literal(Decimal(text), datatype=XSD.decimal)
         if kind == "iri":
-            iri = _expand(text)
+            iri = expand_iri(text)
             if iri is None:
                 raise QueryError(f"parameter {param.name}: {text!r} is not an IRI")  # type: ignore[union-attr]
             return iri
@@ -281,7 +281,7 @@ def convert(kg: KnowledgeGraph, param: Param | None, value: Any) -> Node:
             return Literal(text)
     except (DateError, ValueError, ArithmeticError) as exc:
         raise QueryError(f"parameter {param.name}: {exc}") from None  # type: ignore[union-attr]
-    iri = _expand(text)
+    iri = expand_iri(text)
     if iri is not None:
         return iri
     if re.fullmatch(r"-?\d+", text):

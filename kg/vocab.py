@@ -1,13 +1,18 @@
 """Generate the files derived from reference data and from the ontology.
 
-Two generated files are committed and shipped:
+Generated files are committed and shipped; a test fails when any is stale:
 
 - ``ontology/cameo.ttl``: the CAMEO event codes as a SKOS concept scheme, from the CAMEO code list
   (``cameo_codes.tsv``: code, description, Goldstein score, quad class);
-- ``kg/namespace.py``: the closed rdflib namespace of every term ``ontology/polkg.ttl`` defines.
+- ``ontology/plover.ttl``: PLOVER event types, modes, contexts and auxiliary modes as SKOS concept
+  schemes, with the CAMEO-to-PLOVER alignment of CAMEO codes, from the PLOVER tables of
+  ``CAMEO_PLOVER.md``;
+- ``ontology/alignment.ttl``: for every relation property with a CAMEO code, that code's notation,
+  Goldstein score, quad class and PLOVER type, copied onto the property;
+- ``kg/namespace.py``: the closed rdflib namespace of every term ``ontology/polkg.ttl`` defines;
+- ``docs/ontology.md``: the reference of every class, relation and qualifier.
 
-Regenerate both with ``python -m kg.vocab --reference ../shared/reference``; a test fails when either
-is stale.
+Regenerate them all with ``python -m kg.vocab --reference ../shared/reference``.
 """
 
 from __future__ import annotations
@@ -15,18 +20,28 @@ from __future__ import annotations
 import argparse
 import csv
 import keyword
+import re
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from kg.errors import InputError
-from kg.iris import CAMEO_IRI, PK_IRI
+from kg.iris import CAMEO_IRI, PK_IRI, PLOVER_IRI
 
 CAMEO_SCHEME = URIRef("https://w3id.org/polkg/cameo")
 
 _PK = Namespace(PK_IRI)
 _CAMEO = Namespace(CAMEO_IRI)
+_PLOVER = Namespace(PLOVER_IRI)
+PLOVER_SCHEMES = {
+    "types": URIRef(PLOVER_IRI + "types"),
+    "modes": URIRef(PLOVER_IRI + "modes"),
+    "contexts": URIRef(PLOVER_IRI + "contexts"),
+    "auxiliary": URIRef(PLOVER_IRI + "auxiliary-modes"),
+}
+_QUADS = {"verbal cooperation": 1, "material cooperation": 2, "verbal conflict": 3, "material conflict": 4}
 
 
 def read_cameo_codes(path: Path) -> list[dict[str, str]]:
@@ -126,6 +141,159 @@ def cameo_scheme(rows: list[dict[str, str]]) -> Graph:
     return g
 
 
+@dataclass(frozen=True)
+class Plover:
+    """The PLOVER tables: types with quad class and modes, contexts, auxiliary modes, CAMEO alignment."""
+
+    types: dict[str, tuple[int, tuple[str, ...]]]
+    contexts: tuple[str, ...]
+    auxiliary: tuple[str, ...]
+    cameo_roots: dict[str, tuple[tuple[str, str], ...]]
+
+
+def _table_rows(lines: list[str], header: str) -> list[list[str]]:
+    start = next((i for i, line in enumerate(lines) if line.startswith(header)), None)
+    if start is None:
+        raise InputError(f"no table headed {header!r}")
+    rows = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+    return rows
+
+
+def _words(text: str) -> list[str]:
+    """Comma-separated names with any parenthetical remark dropped: 'A, B (note)' -> ['A', 'B']."""
+    return [w for w in (part.strip() for part in re.sub(r"\([^)]*\)", "", text).split(",")) if w]
+
+
+def read_plover(path: Path) -> Plover:
+    """Read the PLOVER tables and the CAMEO root alignment from ``CAMEO_PLOVER.md``.
+
+    Raises
+    ------
+    InputError
+        If a table or list is missing, or a cell cannot be read.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    types: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for names, quad, modes in _table_rows(lines, "| Type | Quad | Modes |"):
+        quad_text = quad.split(";")[0].split(" in its own section")[0].strip()
+        if quad_text not in _QUADS:
+            raise InputError(f"unreadable PLOVER quad class {quad!r}", path=path)
+        for name in _words(names):
+            types[name] = (_QUADS[quad_text], tuple(m for m in _words(modes) if m != "none"))
+    text = "\n".join(lines)
+    contexts = re.search(r"\*\*Context:\*\*[^:]*:\s*([^.]+)\.", text)
+    auxiliary = re.search(r"Auxiliary modes:\s*([^.]+)\.", text)
+    if not contexts or not auxiliary:
+        raise InputError("no PLOVER context or auxiliary mode list", path=path)
+    cameo_roots: dict[str, tuple[tuple[str, str], ...]] = {}
+    for row in _table_rows(lines, "| Code | Name |"):
+        code, target = row[0], row[-1]
+        if target == "dropped":
+            cameo_roots[code] = ()
+        elif re.fullmatch(r"[A-Z]+", target) and target in types:
+            cameo_roots[code] = ((code, target),)
+        elif ";" in target:  # "081–083 CONCEDE; 084–087 RETREAT": sub-code ranges
+            parts = []
+            for part in target.split(";"):
+                match = re.fullmatch(r"\s*(\d+)\D(\d+)\s+([A-Z]+)\s*", part)
+                if not match or match.group(3) not in types:
+                    raise InputError(f"unreadable PLOVER mapping {target!r} of CAMEO {code}", path=path)
+                first, last = int(match.group(1)), int(match.group(2))
+                parts += [(f"{n:03d}", match.group(3)) for n in range(first, last + 1)]
+            cameo_roots[code] = tuple(parts)
+        elif "ASSAULT" in target and "unconventional" in target:
+            # CAMEO 20: the type table says FIGHT, which is not a PLOVER type; the mode lists put
+            # unconventional mass violence under ASSAULT, which we follow.
+            cameo_roots[code] = ((code, "ASSAULT"),)
+        else:
+            raise InputError(f"unreadable PLOVER mapping {target!r} of CAMEO {code}", path=path)
+    return Plover(types, tuple(_words(contexts.group(1))), tuple(_words(auxiliary.group(1))), cameo_roots)
+
+
+def plover_type_of(plover: Plover, code: str) -> str | None:
+    """The PLOVER type a CAMEO code maps to (by its most specific listed prefix), or None if dropped.
+
+    Examples
+    --------
+    >>> plover = Plover({}, (), (), {"08": (("081", "CONCEDE"), ("084", "RETREAT")), "04": (("04", "CONSULT"),)})
+    >>> plover_type_of(plover, "0841"), plover_type_of(plover, "041"), plover_type_of(plover, "08")
+    ('RETREAT', 'CONSULT', None)
+    """
+    best = None
+    for prefix, target in plover.cameo_roots.get(code[:2], ()):
+        if code.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+            best = (prefix, target)
+    return best[1] if best else None
+
+
+def mode_iri(plover_type: str, mode: str) -> URIRef:
+    """IRI of a PLOVER mode, scoped by its type (``withdraw`` is both a RETREAT and a SANCTION mode)."""
+    return _PLOVER[f"{plover_type}-{mode}"]
+
+
+def plover_scheme(plover: Plover, cameo_rows: list[dict[str, str]]) -> Graph:
+    """Build the PLOVER concept schemes and align CAMEO codes to PLOVER types (``skos:closeMatch``)."""
+    g = Graph()
+    for prefix, ns in (("plover", _PLOVER), ("pk", _PK), ("skos", SKOS), ("cameo", _CAMEO)):
+        g.bind(prefix, ns)
+    titles = {"types": "PLOVER event types", "modes": "PLOVER modes", "contexts": "PLOVER contexts",
+              "auxiliary": "PLOVER auxiliary modes"}
+    for key, scheme in PLOVER_SCHEMES.items():
+        g.add((scheme, RDF.type, SKOS.ConceptScheme))
+        g.add((scheme, RDFS.label, Literal(titles[key], lang="en")))
+        g.add((scheme, SKOS.definition, Literal(
+            f"{titles[key]} of the PLOVER event ontology (v0.8 draft manual), generated by polkg.", lang="en")))
+
+    def concept(iri: URIRef, scheme: str, label: str, notation: str, definition: str) -> None:
+        g.add((iri, RDF.type, SKOS.Concept))
+        g.add((iri, SKOS.inScheme, PLOVER_SCHEMES[scheme]))
+        g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
+        g.add((iri, SKOS.notation, Literal(notation)))
+        g.add((iri, SKOS.definition, Literal(definition, lang="en")))
+
+    for name, (quad, modes) in plover.types.items():
+        iri = _PLOVER[name]
+        concept(iri, "types", name.lower(), name, f"PLOVER event type {name}.")
+        g.add((iri, SKOS.topConceptOf, PLOVER_SCHEMES["types"]))
+        g.add((iri, _PK.quadClass, Literal(quad)))
+        for mode in modes:
+            concept(mode_iri(name, mode), "modes", mode, f"{name}.{mode}", f"The {mode} mode of PLOVER {name}.")
+            g.add((mode_iri(name, mode), SKOS.broader, iri))
+    for context in plover.contexts:
+        concept(_PLOVER["context-" + context], "contexts", context.replace("_", " "), context,
+                f"PLOVER context {context}: the event concerns {context.replace('_', ' ')}.")
+    for aux in plover.auxiliary:
+        concept(_PLOVER["aux-" + aux], "auxiliary", aux, aux, f"PLOVER auxiliary mode {aux}.")
+    for row in cameo_rows:
+        target = plover_type_of(plover, row["code"])
+        if target is not None:
+            g.add((_CAMEO[row["code"]], SKOS.closeMatch, _PLOVER[target]))
+    return g
+
+
+def alignment(ontology: Graph, cameo_rows: list[dict[str, str]], plover: Plover) -> Graph:
+    """Copy each relation property's CAMEO notation, Goldstein score, quad class and PLOVER type onto it."""
+    rows = {row["code"]: row for row in cameo_rows}
+    g = Graph()
+    for prefix, ns in (("pk", _PK), ("plover", _PLOVER)):
+        g.bind(prefix, ns)
+    for prop, concept in sorted(ontology.subject_objects(_PK.cameo)):
+        code = str(concept)[len(CAMEO_IRI):]
+        if code not in rows:
+            raise InputError(f"{prop} points to unknown CAMEO code {code}")
+        g.add((prop, _PK.cameoCode, Literal(code)))
+        g.add((prop, _PK.goldstein, Literal(Decimal(rows[code]["goldstein"]), datatype=XSD.decimal)))
+        g.add((prop, _PK.quadClass, Literal(int(rows[code]["quad_class"]))))
+        target = plover_type_of(plover, code)
+        if target is not None:
+            g.add((prop, _PK.plover, _PLOVER[target]))
+    return g
+
+
 _KINDS = {
     "http://www.w3.org/2002/07/owl#Class": "class",
     "http://www.w3.org/2002/07/owl#ObjectProperty": "property",
@@ -191,21 +359,52 @@ def namespace_module(terms: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _turtle(graph: Graph, what: str) -> str:
+    header = f"# Generated by `python -m kg.vocab` from {what}. Do not edit by hand.\n"
+    return header + graph.serialize(format="turtle")
+
+
+def generated_files(reference: Path, root: Path) -> dict[Path, str]:
+    """Compute every generated file of the checkout at ``root`` from the reference folder.
+
+    Returns
+    -------
+    dict
+        Path (below ``root``) to its full text.
+    """
+    rows = read_cameo_codes(reference / "cameo_codes.tsv")
+    plover = read_plover(reference / "CAMEO_PLOVER.md")
+    ontology = Graph().parse(root / "ontology" / "polkg.ttl", format="turtle")
+    files = {
+        root / "ontology" / "cameo.ttl": render_cameo(rows),
+        root / "ontology" / "plover.ttl": _turtle(
+            plover_scheme(plover, rows), "the PLOVER tables of CAMEO_PLOVER.md (types, modes, contexts, "
+            "auxiliary modes, and the CAMEO-to-PLOVER alignment)"),
+        root / "ontology" / "alignment.ttl": _turtle(
+            alignment(ontology, rows, plover), "ontology/polkg.ttl, cameo_codes.tsv and CAMEO_PLOVER.md: each "
+            "relation's CAMEO notation, Goldstein score, quad class and PLOVER type"),
+        root / "kg" / "namespace.py": namespace_module(ontology_terms(ontology)),
+    }
+    return files
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Regenerate ``ontology/cameo.ttl`` and ``kg/namespace.py``."""
+    """Regenerate every generated file (see the module docs)."""
     parser = argparse.ArgumentParser(prog="python -m kg.vocab", description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=Path("../shared/reference"),
-                        help="folder with cameo_codes.tsv (default: ../shared/reference)")
+                        help="folder with cameo_codes.tsv and CAMEO_PLOVER.md (default: ../shared/reference)")
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent,
                         help="the checkout to write into")
     args = parser.parse_args(argv)
-    rows = read_cameo_codes(args.reference / "cameo_codes.tsv")
-    cameo_path = args.root / "ontology" / "cameo.ttl"
-    cameo_path.write_text(render_cameo(rows), encoding="utf-8")
-    ontology = Graph().parse(args.root / "ontology" / "polkg.ttl", format="turtle")
-    module_path = args.root / "kg" / "namespace.py"
-    module_path.write_text(namespace_module(ontology_terms(ontology)), encoding="utf-8")
-    print(f"wrote {cameo_path} ({len(rows)} CAMEO codes) and {module_path}")
+    for path, text in generated_files(args.reference, args.root).items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
+    from kg.reference import REFERENCE_PATH, ontology_reference
+
+    doc = args.root / REFERENCE_PATH
+    doc.parent.mkdir(parents=True, exist_ok=True)
+    doc.write_text(ontology_reference(args.root), encoding="utf-8")
+    print(f"wrote {doc}")
 
 
 def render_cameo(rows: list[dict[str, str]]) -> str:

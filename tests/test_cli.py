@@ -8,7 +8,7 @@ from rdflib import Graph
 
 from .conftest import same_graph
 
-COMMANDS = ["build", "query", "queries", "export", "stats", "explain"]
+COMMANDS = ["build", "query", "queries", "export", "stats", "explain", "ontology", "validate"]
 
 
 @pytest.fixture
@@ -243,3 +243,78 @@ def test_memory_store_end_to_end(cli, seeds):
     assert cli("build", "--store", "memory:g.trig", "--sources", seeds).code == 0
     result = cli("query", "talked-to", "--store", "memory:g.trig", "-f", "csv")
     assert "Alexander Lukashenko,consults,calls,Vladimir Putin,2020-08-15" in result.out
+
+
+def test_validate_passes_on_the_bundled_graph(built):
+    result = built("validate")
+    assert result.code == 0 and result.out == ""
+    assert result.err == "The graph conforms (SHACL shapes and OWL 2 RL): no violations, no inconsistencies.\n"
+
+
+def test_validate_reports_each_violation(built):
+    update = ("DELETE { ?a pk:claimant ?c } INSERT { ?a pk:claimant actor:minsk } WHERE { ?a pk:claimant ?c ; "
+              "pk:curationId 'kremlin-announces-call' }")
+    assert built("query", update, "--update").code == 0
+    built("query", "INSERT DATA { actor:alexander-lukashenko a pk:Country }", "--update")
+    result = built("validate")
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert any(line.startswith("attestation:") and "-- pk:claimant: a claimant must be one pk:Actor" in line
+               and "(data/curated/belarus-2020-08.yaml:" in line for line in lines), lines
+    assert any(line.startswith("OWL 2 RL -- inconsistency: Disjoint classes") and "alexander-lukashenko" in line
+               for line in lines)
+    assert re.match(r"\d+ shape violations, 1 inconsistencies", result.err)
+    rows = json.loads(built("validate", "--no-reasoning", "-f", "json").out)
+    assert {"focus", "description", "path", "message", "origins", "severity"} <= set(rows[0])
+
+
+def test_validate_with_shapes_that_do_not_parse(built, tmp_path):
+    (tmp_path / "bad.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:x sh:y\n")
+    assert_error(built("validate", "--shapes", "bad.ttl"), r"bad.ttl(:\d+)?: the shapes do not parse")
+
+
+def test_build_refuses_a_graph_that_violates_a_shape(built, tmp_path):
+    before = built("query", "talked-to", "-f", "json").out
+    (tmp_path / "wrong.yaml").write_text(
+        "statements:\n"
+        "  - id: poland-flees\n"
+        "    subject: Poland\n"
+        "    relation: flees_to\n"
+        "    object: Lithuania\n"
+        "    source: seed-2020-08-15\n")
+    result = built("build", "wrong.yaml")
+    assert_error(result, r"wrong.yaml:2: the graph would violate a shape: event:\w+ \(Poland -\[flees_to\]-> Lithuania\)"
+                         r" -- pk:actor: actor actor:poland is not a pk:Person, the domain of pk:flees_to")
+    assert built("query", "talked-to", "-f", "json").out == before
+    assert built("build", "wrong.yaml", "--no-check").code == 0
+
+
+def test_bad_mode_and_context(cli, tmp_path):
+    base = "statements:\n  - {id: a, subject: Putin, relation: calls, object: Lukashenko, source: seed-2020-08-15, "
+    (tmp_path / "mode.yaml").write_text(base + "mode: firearms}\n")
+    assert_error(cli("build", "mode.yaml"), r"mode.yaml:2: 'firearms' is not a mode of PLOVER CONSULT \(modes: ")
+    (tmp_path / "context.yaml").write_text(base + "context: [diplomacy]}\n")
+    assert_error(cli("build", "context.yaml"), r"context.yaml:2: unknown PLOVER context 'diplomacy' \(did you mean "
+                                               r"'diplomatic'")
+
+
+def test_ontology_command(cli):
+    result = cli("ontology")
+    assert result.code == 0
+    assert result.out.startswith("interacts_with\n")
+    assert "│   ├── calls  CAMEO 041 · PLOVER CONSULT.phone · quad 1 · Goldstein 1" in result.out
+    assert "├── head_of_state_of  Wikidata P35" in result.out
+    tree = json.loads(cli("ontology", "-f", "json").out)
+    assert [node["name"] for node in tree] == ["interacts_with", "related_to"]
+    rows = list(csv.DictReader(io.StringIO(cli("ontology", "-f", "csv").out)))
+    tortures = next(r for r in rows if r["relation"] == "tortures")
+    assert (tortures["parent"], tortures["cameo"], tortures["plover"], tortures["quad_class"]) == (
+        "assaults", "1822", "ASSAULT", "4")
+
+
+@pytest.mark.parametrize(("fmt", "first"), [("plover", "{"), ("cameo", "event_id\tdate\t")])
+def test_export_event_formats(built, tmp_path, fmt, first):
+    out = tmp_path / f"events.{fmt}"
+    result = built("export", "--format", fmt, "--out", out)
+    assert result.code == 0 and re.match(rf"Wrote the events \([\d,]+ bytes, {fmt}\)", result.err)
+    assert out.read_text().startswith(first)

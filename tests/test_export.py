@@ -110,3 +110,46 @@ def test_exports_of_two_builds_are_byte_identical(tmp_path, fmt):
         build(store=tmp_path / name)
         outputs.append(export(KnowledgeGraph.open(tmp_path / name), fmt))
     assert outputs[0] == outputs[1]
+
+
+def test_plover_records(bundled):
+    import json
+
+    records = [json.loads(line) for line in export(bundled, "plover").decode().splitlines()]
+    by_relation = {}
+    for record in records:
+        by_relation.setdefault(record["polkg_relation"], []).append(record)
+    call = by_relation["calls"][0]
+    assert call["event"] == "CONSULT" and call["mode"] == "phone" and call["cameo"] == "041"
+    assert call["date"] == "2020-08-15" and call["quad_code"] == 1 and call["event_scale"] == 1.0
+    assert [a["entity_text"] for a in call["actor"]] == ["Alexander Lukashenko"]
+    assert call["actor"][0]["identifier_id"] == "Q2866" and call["actor"][0]["code"] == "BLR"
+    assert call["recipient"][0]["code"] == "RUS" and "diplomatic" in call["context"]
+    assert call["text_info"] == {"source": "source:seed-2020-08-15", "start": 0, "end": 68}
+    assert call["event_text"] and call["cite_info"]["date"] == "2020-08-15" and call["sources"] == 1
+    proposal = by_relation["proposes"][0]
+    assert {a["entity_text"] for a in proposal["actor"]} == {"Latvia", "Lithuania", "Poland"}
+    assert proposal["event"] == "AGREE" and proposal["cameo"] == "039"
+    torture = by_relation["tortures"][0]
+    assert torture["status"] == "alleged" and torture["mode"] == "torture"
+    assert set(torture["context"]) >= {"repression", "human_rights"}
+    assert by_relation["mediates"][0]["auxiliary_mode"] == "future"
+    assert "flees_to" not in by_relation  # not a PLOVER event
+
+
+def test_cameo_table(bundled):
+    import csv
+    import io
+
+    from kg.export import CAMEO_COLUMNS
+
+    rows = list(csv.DictReader(io.StringIO(export(bundled, "cameo").decode()), delimiter="\t"))
+    assert list(rows[0]) == CAMEO_COLUMNS
+    call = next(r for r in rows if r["relation"] == "calls")
+    assert (call["date"], call["source_actor"], call["source_country"], call["cameo_code"], call["target_actor"],
+            call["target_country"], call["goldstein"], call["quad_class"]) == (
+        "2020-08-15", "Alexander Lukashenko", "BLR", "041", "Vladimir Putin", "RUS", "1.0", "1")
+    proposers = {r["source_actor"] for r in rows if r["relation"] == "proposes"}
+    assert proposers == {"Latvia", "Lithuania", "Poland"}
+    assert not any(r["relation"] in ("tortures", "kills", "beats") for r in rows), "allegations are not events here"
+    assert {r["relation"] for r in rows} <= {r.name for r in load_ontology().relations.values() if r.cameo}

@@ -155,7 +155,7 @@ def test_families_are_derived_into_the_graph(bundled):
 
 
 def test_dataframe(bundled):
-    pandas = pytest.importorskip("pandas")
+    import pandas
     frame = bundled.dataframe("SELECT ?s ?o WHERE { ?s pk:proposes ?o } ORDER BY ?s")
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["s"]) == ["actor:latvia", "actor:lithuania", "actor:poland"]

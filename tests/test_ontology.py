@@ -1,14 +1,24 @@
 import pytest
-from rdflib import RDFS, SKOS, Graph, URIRef
+from rdflib import RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.errors import UnknownTerm
 from kg.iris import PK_IRI
 from kg.namespace import PK
 from kg.ontology import CAMEO, load_ontology, ontology_files
+from kg.reference import REFERENCE_PATH, ontology_reference
 from kg.resources import bundled_path
-from kg.vocab import cameo_scheme, namespace_module, ontology_terms, read_cameo_codes, render_cameo
+from kg.vocab import (
+    cameo_scheme,
+    generated_files,
+    namespace_module,
+    ontology_terms,
+    plover_type_of,
+    read_cameo_codes,
+    read_plover,
+    render_cameo,
+)
 
-from .conftest import shared_path
+from .conftest import ROOT, shared_path
 
 
 @pytest.fixture(scope="module")
@@ -19,17 +29,75 @@ def ontology_graph() -> Graph:
     return graph
 
 
+def test_generated_files_are_current():
+    """cameo.ttl, plover.ttl, alignment.ttl and kg/namespace.py: regenerate with `python -m kg.vocab`."""
+    reference = shared_path("reference")
+    for path, text in generated_files(reference, ROOT).items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.relative_to(ROOT)} is stale: run python -m kg.vocab"
+
+
+def test_ontology_reference_is_current():
+    assert (ROOT / REFERENCE_PATH).read_text(encoding="utf-8") == ontology_reference(ROOT), \
+        "docs/ontology.md is stale: run python -m kg.vocab"
+
+
 def test_namespace_module_matches_ontology():
-    """kg/namespace.py is generated from polkg.ttl: regenerate with `python -m kg.vocab` when this fails."""
     ontology = Graph().parse(bundled_path("ontology", "polkg.ttl"), format="turtle")
     expected = namespace_module(ontology_terms(ontology))
-    assert (bundled_path("ontology").parent / "kg" / "namespace.py").read_text(encoding="utf-8") == expected
+    assert (ROOT / "kg" / "namespace.py").read_text(encoding="utf-8") == expected
 
 
-def test_cameo_scheme_is_generated_from_the_reference_list():
+def test_cameo_list_is_complete():
     rows = read_cameo_codes(shared_path("reference", "cameo_codes.tsv"))
     assert len(rows) == 311
-    assert bundled_path("ontology", "cameo.ttl").read_text(encoding="utf-8") == render_cameo(rows)
+    assert "cameo:041 a skos:Concept" in render_cameo(rows)
+
+
+def test_plover_tables():
+    plover = read_plover(shared_path("reference", "CAMEO_PLOVER.md"))
+    assert len(plover.types) == 16 and len(plover.contexts) == 37
+    assert plover.types["CONSULT"] == (1, ("visit", "third-party", "multilateral", "phone"))
+    assert plover.types["SANCTION"][0] == 4 and "expel" in plover.types["SANCTION"][1]
+    assert plover.auxiliary == ("historical", "future", "hypothetical", "negation")
+    assert plover_type_of(plover, "0841") == "RETREAT" and plover_type_of(plover, "082") == "CONCEDE"
+    assert plover_type_of(plover, "010") is None and plover_type_of(plover, "204") == "ASSAULT"
+
+
+def test_relations_cover_every_cameo_root_and_most_plover_types():
+    onto = load_ontology()
+    roots = {r.cameo.root for r in onto.relations.values() if r.cameo}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    types = {r.plover for r in onto.relations.values() if r.plover}
+    assert types >= {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "REQUEST", "REJECT", "ACCUSE",
+                     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    required = ["makes_statement", "declines_comment", "appeals", "offers_mediation", "offers_to_meet", "consults",
+                "calls", "visits", "hosts", "mediates", "negotiates", "praises", "signs_agreement", "aids",
+                "grants_asylum", "releases", "investigates", "demands", "criticizes", "accuses", "accuses_of_crime",
+                "accuses_of_human_rights_abuses", "rejects", "rejects_mediation", "threatens", "demonstrates",
+                "strikes", "riots", "mobilizes", "reduces_relations", "sanctions", "expels", "detains", "represses",
+                "abducts", "beats", "tortures", "kills", "fights", "occupies", "head_of_state_of",
+                "head_of_government_of", "holds_role", "member_of", "leader_of", "spouse_of", "partner_of",
+                "relative_of", "citizen_of", "located_in", "part_of", "opponent_of", "candidate_in", "wins",
+                "flees_to", "in_exile_in", "ally_of"]
+    for name in required:
+        onto.relation(name)
+    wikidata = {r.name: r.wikidata for r in onto.relations.values() if r.wikidata}
+    assert {wikidata[n] for n in ("head_of_state_of", "head_of_government_of", "holds_role", "member_of",
+                                  "spouse_of", "partner_of", "citizen_of", "located_in", "part_of")} == {
+        "P35", "P6", "P39", "P463", "P26", "P451", "P27", "P131", "P361"}
+    assert wikidata["wins"] == "P1346"
+
+
+def test_plover_annotations_agree_with_the_cameo_mapping():
+    plover = read_plover(shared_path("reference", "CAMEO_PLOVER.md"))
+    onto = load_ontology()
+    for relation in onto.relations.values():
+        if relation.cameo:
+            assert relation.plover == plover_type_of(plover, relation.cameo.code), relation.name
+        if relation.plover_mode:
+            assert relation.plover_mode in plover.types[relation.plover][1], relation.name
+        for context in relation.contexts:
+            assert context in plover.contexts, relation.name
 
 
 def test_closed_namespace_rejects_typos():
@@ -54,13 +122,20 @@ def test_cameo_scheme_shape(ontology_graph):
 
 def test_every_relation_has_label_definition_and_alignment(ontology_graph):
     onto = load_ontology()
-    assert len(onto.relations) >= 60
+    assert len(onto.relations) >= 70
     for relation in onto.relations.values():
         assert relation.label == relation.name, relation.name
         assert relation.definition, relation.name
-        if relation.root == "interacts_with" and relation.name != "interacts_with":
+        if relation.parent is None:
+            continue
+        assert relation.cameo or relation.wikidata or relation.contexts, f"{relation.name} is aligned with nothing"
+        if relation.root == "interacts_with":
             assert relation.cameo is not None, f"{relation.name} has no CAMEO code"
             assert relation.cameo.code.startswith(onto.relations[relation.family].cameo.code)
+            iri = relation.iri
+            assert ontology_graph.value(iri, PK.cameoCode) == Literal(relation.cameo.code)
+            assert float(ontology_graph.value(iri, PK.goldstein)) == relation.goldstein
+            assert int(ontology_graph.value(iri, PK.quadClass)) == relation.quad_class
 
 
 @pytest.mark.parametrize(
@@ -129,3 +204,37 @@ def test_cameo_reader_rejects_malformed_lists(tmp_path):
     with pytest.raises(InputError, match=r":2: malformed score"):
         read_cameo_codes(path)
     assert len(cameo_scheme([])) == 3
+
+
+def test_rdf_xml_export_loads_in_owlready2(tmp_path, ontology_graph):
+    import owlready2
+    from rdflib import OWL, RDF
+
+    from kg.build import build_graph
+    from kg.export import export
+
+    path = tmp_path / "graph.rdf"
+    path.write_bytes(export(build_graph(), "xml"))
+    world = owlready2.World()
+    world.get_ontology(path.as_uri()).load()
+
+    def ours(items):
+        return {item.iri for item in items if item.iri.startswith(PK_IRI)}
+
+    def declared(kind):
+        return {str(s) for s in ontology_graph.subjects(RDF.type, kind) if str(s).startswith(PK_IRI)}
+
+    assert ours(world.classes()) == declared(OWL.Class)
+    assert ours(world.object_properties()) == declared(OWL.ObjectProperty)
+    assert ours(world.data_properties()) == declared(OWL.DatatypeProperty)
+    assert ours(world.annotation_properties()) == declared(OWL.AnnotationProperty)
+    assert len(declared(OWL.Class)) >= 35 and len(declared(OWL.ObjectProperty)) >= 90
+
+
+def test_an_ontology_that_does_not_parse(tmp_path):
+    from kg.errors import InputError
+
+    broken = tmp_path / "polkg.ttl"
+    broken.write_text("@prefix pk: <https://w3id.org/polkg/ontology#> .\n\npk:calls a pk:Thing ;\n  rdfs:label .\n")
+    with pytest.raises(InputError, match=r"polkg.ttl:4: the ontology does not parse"):
+        load_ontology((broken,))

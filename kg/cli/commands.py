@@ -41,11 +41,13 @@ def build(
                           "also $KG_SOURCES.", show_default=False)] = None,
     registry: Annotated[bool, typer.Option(
         "--registry/--no-registry", help="With PATHS, also read the bundled actor and source registry.")] = True,
+    check: Annotated[bool, typer.Option(
+        "--check/--no-check", help="Check the new graph against the SHACL shapes before replacing the store.")] = True,
 ) -> None:
     """Build the graph from curated files into the store, replacing it atomically."""
     from kg.build import build as build_store
 
-    report = build_store(paths or (), store=store, sources=sources or (), registry=registry)
+    report = build_store(paths or (), store=store, sources=sources or (), registry=registry, check=check)
     _say(f"Built {report.store}: {report.actors} actors, {report.things} things, {report.sources} sources, "
          f"{report.statements} statements, {report.triples:,} triples in {report.seconds:.2f} s.")
     if report.sources_without_text:
@@ -103,12 +105,13 @@ def queries(fmt: FormatOpt = Format.table) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, nquads, trig, jsonld or xml.")] = "turtle",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, nquads, trig, jsonld, xml (RDF/XML); "
+                                     "plover (PLOVER JSON records) or cameo (GDELT/ICEWS-style table).")] = "turtle",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).",
                                              show_default=False)] = None,
     store: StoreOpt = None,
 ) -> None:
-    """Export the graph (data and ontology) in a standard RDF format."""
+    """Export the graph in a standard RDF format, or its events as PLOVER records or a CAMEO table."""
     from kg.export import export as export_graph
     from kg.export import write_export
     from kg.graph import KnowledgeGraph
@@ -118,7 +121,8 @@ def export(
         sys.stdout.buffer.write(export_graph(kg, fmt))
         return
     size = write_export(kg, fmt, out)
-    _say(f"Wrote {len(kg):,} triples ({size:,} bytes, {fmt}) to {out}.")
+    what = f"{len(kg):,} triples" if fmt not in ("plover", "cameo") else "the events"
+    _say(f"Wrote {what} ({size:,} bytes, {fmt}) to {out}.")
 
 
 @app.command()
