@@ -39,12 +39,12 @@ from kg.yamlfile import read_yaml
 __all__ = ["CuratedData", "bundled_inputs", "load_curated", "read_yaml"]
 
 _SECTIONS = ("defaults", "actors", "things", "sources", "statements")
-_ACTOR_KEYS = {"id", "type", "label", "aliases", "description", "wikidata", "wikidata_source", "country",
+_ACTOR_KEYS = {"id", "type", "label", "aliases", "description", "wikidata", "wikidata_source", "country", "gender",
                "demonyms", "roles", "reviewed"}
 _THING_KEYS = {"id", "type", "label", "aliases", "description", "date", "place", "wikidata", "wikidata_source"}
 _SOURCE_KEYS = {"id", "kind", "title", "published", "publisher", "url", "file", "sha256", "language",
                 "description", "headline"}
-_STATEMENT_KEYS = {"id", "subject", "relation", "object", "date", "place", "source", "status", "claimant",
+_STATEMENT_KEYS = {"id", "subject", "relation", "object", "date", "place", "source", "status", "claimant", "core",
                    "polarity", "modality", "cameo", "mode", "context", "evidence", "note"}
 _ROLE_KEYS = {"role", "of", "title", "start", "end"}
 
@@ -58,6 +58,9 @@ class CuratedData:
     sources: dict[str, Source] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    #: Statement ids a curator marked ``core: false``: true but not said outright in the source (an actor
+    #: inferred from a passive sentence, a background fact), so extraction is not expected to find them.
+    not_core: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -208,9 +211,12 @@ def _actor(record: _Record, onto: Ontology) -> Actor:
     if not isinstance(demonyms, list):
         raise record.error("'demonyms' must be a list", "demonyms")
     iso = _iso(record, [label, *(a for a, _ in aliases)]) if kind == "Country" else None
+    gender = _text(record, "gender", required=False)
+    if gender not in (None, "female", "male"):
+        raise record.error(f"gender must be female or male, not {gender!r}", "gender")
     return Actor(ident, kind, label, aliases, _text(record, "description", required=False),
                  _text(record, "wikidata", required=False), _text(record, "wikidata_source", required=False),
-                 _text(record, "country", required=False), tuple(map(str, demonyms)), iso, tuple(roles),
+                 _text(record, "country", required=False), tuple(map(str, demonyms)), iso, tuple(roles), gender,
                  bool(record.data.get("reviewed", True)), record.origin)
 
 
@@ -448,4 +454,6 @@ def load_curated(paths: Iterable[str | Path], *, ontology: Ontology | None = Non
                                f"(already used at {statement_where[statement.id]})", "id")
         statement_where[statement.id] = record.origin
         data.statements.append(statement)
+        if record.data.get("core", True) is False:
+            data.not_core.add(statement.id)
     return data

@@ -125,6 +125,8 @@ def actor_triples(actor: Actor) -> list[Triple]:
         triples.append((iri, RDFS.comment, Literal(actor.description, lang="en")))
     if actor.country:
         triples.append((iri, PK.country, ACTOR[actor.country]))
+    if actor.gender:
+        triples.append((iri, URIRef("https://schema.org/gender"), Literal(actor.gender)))
     triples += [(iri, PK.demonym, Literal(d, lang="en")) for d in actor.demonyms]
     if actor.iso:
         triples += [

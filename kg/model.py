@@ -116,6 +116,7 @@ class Actor:
     demonyms: tuple[str, ...] = ()
     iso: IsoCodes | None = None
     roles: tuple[RoleTenure, ...] = ()
+    gender: str | None = None
     reviewed: bool = True
     origin: Origin | None = field(default=None, compare=False)
 
