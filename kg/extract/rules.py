@@ -1,0 +1,160 @@
+"""Relation and title rules, kept as data in ``kg/extract/patterns/``.
+
+A relation rule (``relations.jsonl``, one JSON object a line) says which predicates express an ontology
+relation and where its arguments sit in the dependency tree. Its fields:
+
+``id``, ``version``
+    Name the rule in every statement it makes (``method: rule/<id>/<version>``).
+``relation``, ``cameo``
+    The ontology relation, and optionally a CAMEO code narrower than the relation's own.
+``lemmas``
+    Verb lemmas that trigger it; a second word is a particle or complement the verb must have
+    (``round up``, ``shoot dead``).
+``light``, ``nouns``, ``noun_mods``
+    Or a light verb (``hold``) whose object noun is one of ``nouns`` (``talks``), optionally with one of
+    ``noun_mods`` among the noun's modifiers (``phone call``).
+``xcomp``, ``preps``, ``not_preps``, ``theme``, ``passive_only``, ``no_oprd``
+    Conditions: an open complement with one of these lemmas (``declined to comment``), prepositions the
+    verb must or must not have (``call for``), a direct object among these lemmas (``give aid``), an object
+    of a preposition among these lemmas (``called on X for help``), passive voice only (the grammatical
+    subject is then the subject: ``X was re-elected``), no predicative object (``called him a liar``).
+``objects``
+    Where the object is, tried in order: ``dobj``, ``dative``, ``prep:<word>``, ``xcomp:prep:<word>``,
+    or ``complement`` (the first actor named in the verb's complement clause).
+``object_required``, ``object_entity``, ``object_entity_inside``, ``object_types``, ``no_object_types``, ``object_human``,
+``object_heads``, ``object_thing``, ``reciprocal``
+    What the object must be: any noun phrase, a named entity, the entity inside a noun phrase (``a U.S.
+    request``), of these NER types, a person or group, a noun with one of these heads, a thing such as
+    an election; and whether coordinated subjects without an object act on each other (``A and B met``).
+
+A title rule (``titles.jsonl``) says which words name a role (``president``: head of state) and the
+relation a title carries (``Iraqi President Fuad Masum``: head_of_state_of Iraq).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.ontology import load_ontology
+
+__all__ = ["RelationRule", "TitleRule", "load_relation_rules", "load_title_rules", "patterns_path"]
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+
+
+def patterns_path(name: str) -> Path:
+    """Path of a bundled pattern file."""
+    return PATTERNS / name
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    """One relation rule; see the module docs for its fields."""
+
+    id: str
+    version: int
+    relation: str
+    objects: tuple[str, ...] = ("dobj",)
+    cameo: str | None = None
+    lemmas: tuple[str, ...] = ()
+    light: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    noun_mods: tuple[str, ...] = ()
+    xcomp: tuple[str, ...] = ()
+    preps: tuple[str, ...] = ()
+    not_preps: tuple[str, ...] = ()
+    theme: tuple[str, ...] = ()
+    theme_prep: tuple[str, ...] = ()
+    passive_only: bool = False
+    no_oprd: bool = False
+    object_required: bool = True
+    object_entity: bool = False
+    object_entity_inside: bool = False
+    object_types: tuple[str, ...] = ()
+    no_object_types: tuple[str, ...] = ()
+    object_human: bool = False
+    object_heads: tuple[str, ...] = ()
+    object_thing: bool = False
+    reciprocal: bool = False
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def method(self) -> str:
+        """The method string statements made by this rule carry."""
+        return f"rule/{self.id}/{self.version}"
+
+
+@dataclass(frozen=True)
+class TitleRule:
+    """Words naming a role, and the relation a title carries (to a country, organisation or possessor)."""
+
+    id: str
+    version: int
+    words: tuple[str, ...]
+    relation: str | None = None
+    role: str | None = None
+    object: str = "country"
+
+    @property
+    def method(self) -> str:
+        """The method string statements made by this rule carry."""
+        return f"rule/{self.id}/{self.version}"
+
+
+def _read(path: Path, cls: type) -> list:
+    known = {f.name for f in fields(cls)} - {"extra"}
+    rules, seen = [], set()
+    onto = load_ontology()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not JSON: {exc.msg}", path=path, line=number) from None
+        unknown = set(data) - known
+        if unknown:
+            raise InputError(f"unknown rule field {sorted(unknown)[0]!r}", path=path, line=number)
+        if data.get("id") in seen:
+            raise InputError(f"duplicate rule id {data['id']!r}", path=path, line=number)
+        seen.add(data.get("id"))
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+        try:
+            rule = cls(**values)
+            if getattr(rule, "relation", None):
+                onto.relation(rule.relation)
+            if getattr(rule, "cameo", None):
+                onto.cameo_code(rule.cameo)
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"bad rule: {exc}", path=path, line=number) from None
+        except InputError:
+            raise
+        except Exception as exc:  # UnknownTerm from the registry
+            raise InputError(str(exc), path=path, line=number) from None
+        rules.append(rule)
+    return rules
+
+
+def load_relation_rules(path: Path | None = None) -> list[RelationRule]:
+    """Read relation rules (the bundled ``relations.jsonl`` by default), checking every field.
+
+    Raises
+    ------
+    InputError
+        On a line that is not JSON, an unknown field, a duplicate id, or an unknown relation or code.
+
+    Examples
+    --------
+    >>> rules = load_relation_rules()
+    >>> next(r for r in rules if r.id == "flee.flee").relation
+    'flees_to'
+    """
+    return _read(path or patterns_path("relations.jsonl"), RelationRule)
+
+
+def load_title_rules(path: Path | None = None) -> list[TitleRule]:
+    """Read title rules (the bundled ``titles.jsonl`` by default)."""
+    return _read(path or patterns_path("titles.jsonl"), TitleRule)

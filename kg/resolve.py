@@ -1,0 +1,239 @@
+"""Mentions to canonical actors, across documents: the registry first, then new actors, merged carefully.
+
+A name resolves, in order, to:
+
+1. a registry actor or thing whose label or alias has the same key (case, diacritics, a leading "the"
+   and script do not matter: Cyrillic is transliterated, so Святлана Ціханоўская finds Tsikhanouskaya);
+2. a new actor met earlier with the same key;
+3. a new actor met earlier whose name is close enough (rapidfuzz ``token_sort_ratio`` of at least
+   ``FUZZY``, same type; for people both names must have a first and a last name, and the last names
+   must themselves be close: two people are never merged on a shared surname alone). Such a merge is
+   applied, recorded as ``proposed`` in the merges file, and can be rejected there;
+4. otherwise a new, unreviewed actor labelled by the name.
+
+The merges file (YAML, one entry a merge: ``name``, ``into``, ``score``, ``status`` of proposed, accepted
+or rejected) is the reviewed record of these decisions: a rejected merge is never made again, an
+accepted one is made even below the threshold, and nothing is ever deleted from it by polkg.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.curated import CuratedData
+from kg.errors import InputError
+from kg.model import Actor, IsoCodes, Thing
+from kg.names import fold, slug
+from kg.store import write_atomic
+
+__all__ = ["FUZZY", "Merge", "Resolver", "name_key"]
+
+#: Minimum rapidfuzz token_sort_ratio for two new actors' names to be merged.
+FUZZY = 90
+
+
+def name_key(text: str) -> str:
+    """The matching key of a name: folded, transliterated to Latin letters, punctuation dropped.
+
+    Examples
+    --------
+    >>> name_key("Святлана Ціханоўская")
+    'svyatlana tsikhanouskaya'
+    >>> name_key("The U.S. State Department") == name_key("U.S. State Department")
+    True
+    """
+    from anyascii import anyascii
+
+    folded = fold(anyascii(fold(text)))
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A decision to treat ``name`` as the actor ``into``."""
+
+    name: str
+    into: str
+    score: float
+    status: str = "proposed"
+
+
+class Resolver:
+    """Resolve names to actors, remembering new actors and merges across documents.
+
+    Parameters
+    ----------
+    registry : CuratedData
+        The known actors and things.
+    merges : path, optional
+        The merges file to read decisions from and record proposals in (see the module docs).
+    """
+
+    def __init__(self, registry: CuratedData, *, merges: str | Path | None = None):
+        self.registry = registry
+        self.keys: dict[str, Actor | Thing] = {}
+        for entity in (*registry.actors.values(), *registry.things.values()):
+            for name in entity.names:
+                self.keys.setdefault(name_key(name), entity)
+        self.new_actors: dict[str, Actor] = {}
+        self.new_things: dict[str, Thing] = {}
+        self.merges_path = Path(merges) if merges else None
+        self.decisions: dict[str, Merge] = {}
+        self.proposed: list[Merge] = []
+        if self.merges_path and self.merges_path.exists():
+            self._read_merges(self.merges_path)
+
+    def _read_merges(self, path: Path) -> None:
+        from kg.yamlfile import read_yaml
+
+        content = read_yaml(path) or {}
+        for number, entry in enumerate(content.get("merges", []) if isinstance(content, dict) else [], start=1):
+            if not isinstance(entry, dict) or not {"name", "into"} <= set(entry):
+                raise InputError(f"merge {number} needs name and into", path=path,
+                                 line=getattr(entry, "line", None))
+            status = entry.get("status", "proposed")
+            if status not in ("proposed", "accepted", "rejected"):
+                raise InputError(f"merge status must be proposed, accepted or rejected, not {status!r}", path=path,
+                                 line=getattr(entry, "line", None))
+            self.decisions[name_key(str(entry["name"]))] = Merge(str(entry["name"]), str(entry["into"]),
+                                                                 float(entry.get("score", 0)), status)
+
+    # -- lookups -------------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> Actor | Thing | None:
+        """The registry actor or thing, or known new actor, with exactly this name (by key)."""
+        key = name_key(name)
+        decision = self.decisions.get(key)
+        if decision is not None and decision.status == "accepted":
+            return self._by_id(decision.into)
+        return self.keys.get(key)
+
+    def _by_id(self, ident: str) -> Actor | Thing | None:
+        return self.registry.actors.get(ident) or self.registry.things.get(ident) or self.new_actors.get(ident) \
+            or self.new_things.get(ident)
+
+    def _unique_id(self, label: str) -> str:
+        base = slug(label) or "actor"
+        ident, n = base, 2
+        while ident in self.registry.actors or ident in self.registry.things or ident in self.new_actors \
+                or ident in self.new_things:
+            ident, n = f"{base}-{n}", n + 1
+        return ident
+
+    def _fuzzy(self, name: str, kind: str) -> tuple[Actor, float] | None:
+        from rapidfuzz import fuzz
+
+        key = name_key(name)
+        words = key.split()
+        best: tuple[Actor, float] | None = None
+        for candidate in (*self.registry.actors.values(), *self.new_actors.values()):
+            if candidate.type != kind:
+                continue
+            for other in candidate.names:
+                other_key = name_key(other)
+                other_words = other_key.split()
+                if kind == "Person":
+                    if len(words) < 2 or len(other_words) < 2:
+                        continue  # a surname alone never merges two people
+                    if fuzz.ratio(words[-1], other_words[-1]) < FUZZY or words[0][0] != other_words[0][0]:
+                        continue
+                score = fuzz.token_sort_ratio(key, other_key)
+                if score >= FUZZY and (best is None or score > best[1]):
+                    best = (candidate, score)
+        return best
+
+    # -- new entities --------------------------------------------------------------------------
+
+    def new_actor(self, label: str, kind: str, *, country: str | None = None) -> Actor:
+        """The actor for a name the registry does not know: a known new actor, a merge, or a new one."""
+        key = name_key(label)
+        known = self.lookup(label)
+        if isinstance(known, Actor):
+            return known
+        decision = self.decisions.get(key)
+        if decision is None or decision.status != "rejected":
+            close = self._fuzzy(label, kind)
+            if close is not None:
+                actor, score = close
+                if decision is None:
+                    merge = Merge(label, actor.id, round(score, 1))
+                    self.decisions[key] = merge
+                    self.proposed.append(merge)
+                self.keys[key] = actor
+                return actor
+        if kind == "Country":
+            country_actor = self._pycountry(label)
+            if country_actor is not None:
+                self.keys[key] = country_actor
+                return country_actor
+            kind = "Region"
+        actor = Actor(self._unique_id(label), kind, label, country=country if country != label else None,
+                      reviewed=False)
+        self.new_actors[actor.id] = actor
+        self.keys[key] = actor
+        return actor
+
+    def _pycountry(self, name: str) -> Actor | None:
+        import pycountry
+
+        try:
+            found = pycountry.countries.lookup(name)
+        except LookupError:
+            return None
+        for actor in self.registry.actors.values():
+            if actor.iso is not None and actor.iso.alpha3 == found.alpha_3:
+                return actor
+        label = getattr(found, "common_name", None) or found.name
+        ident = slug(label)
+        if ident in self.new_actors:
+            return self.new_actors[ident]
+        actor = Actor(ident, "Country", label, aliases=((name, "en"),) if name != label else (),
+                      iso=IsoCodes(found.alpha_2, found.alpha_3, found.numeric), reviewed=False)
+        self.new_actors[ident] = actor
+        self.keys[name_key(label)] = actor
+        return actor
+
+    def country(self, code: str) -> Actor | None:
+        """The country with ISO 3166 alpha-3 ``code``: the registry's, or a new one from pycountry."""
+        import pycountry
+
+        found = pycountry.countries.get(alpha_3=code)
+        return self._pycountry(found.name) if found is not None else None
+
+    def new_thing(self, label: str, kind: str) -> Thing:
+        """A new thing (a proposal, an occurrence) named ``label``, reused within a run."""
+        key = name_key(label)
+        existing = self.keys.get(key)
+        if isinstance(existing, Thing):
+            return existing
+        thing = Thing(self._unique_id(label), kind, label)
+        self.new_things[thing.id] = thing
+        self.keys[key] = thing
+        return thing
+
+    # -- the merges file -----------------------------------------------------------------------
+
+    def write_merges(self, path: str | Path | None = None) -> Path | None:
+        """Append the merges proposed in this run to the merges file (never removing an entry)."""
+        target = Path(path) if path else self.merges_path
+        if target is None or not self.proposed:
+            return None
+        from kg.yamlfile import read_yaml
+
+        existing: list[dict[str, Any]] = []
+        if target.exists():
+            content = read_yaml(target) or {}
+            existing = [dict(e) for e in content.get("merges", [])] if isinstance(content, dict) else []
+        known = {name_key(str(e.get("name", ""))) for e in existing}
+        for merge in self.proposed:
+            if name_key(merge.name) not in known:
+                existing.append({"name": merge.name, "into": merge.into, "score": merge.score, "status": merge.status})
+        header = ("# Actor merges made by polkg's resolver, for review. Set status to accepted or rejected;\n"
+                  "# a rejected merge is not made again. polkg only ever appends to this file.\n")
+        write_atomic(target, header + yaml.safe_dump({"merges": existing}, allow_unicode=True, sort_keys=False))
+        self.proposed = [replace(m) for m in self.proposed]
+        return target
