@@ -47,9 +47,17 @@ _OCCURRENCES = {  # a common noun naming an occurrence of the document's country
     "Election": {"election", "vote", "poll", "polls", "ballot", "runoff"},
     "ProtestCampaign": {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "unrest"},
 }
-_THING_RELATIONS = {"proposes", "rejects", "rejects_mediation", "calls_for", "demands", "offers_mediation",
-                    "offers_to_meet", "wins", "candidate_in", "expresses_intent_to_cooperate", "signs_agreement",
-                    "investigates", "reports"}
+_THING_RELATIONS = {"proposes", "rejects", "rejects_mediation", "calls_for", "offers_mediation", "wins",
+                    "candidate_in", "signs_agreement"}
+_PLANS = {"plan", "proposal", "initiative", "deal", "agreement", "accord", "treaty", "resolution", "ceasefire",
+          "truce", "talks", "mediation", "referendum", "reform", "reforms", "law", "bill", "pact", "settlement",
+          "roadmap", "framework", "package", "election", "elections", "protest", "protests", "strike",
+          "boycott", "dialogue", "negotiations", "summit", "conference", "council", "constitution"}
+# Future or conditional cooperation is an expressed intent to cooperate (CAMEO 03); future conflict, a threat (13)
+_INTENT = {"aids": "033", "grants_asylum": "033", "consults": "036", "calls": "036", "visits": "036", "hosts": "036",
+           "meets": "036", "negotiates": "036", "mediates": "039", "yields": "035", "releases": "0353",
+           "eases_restrictions": "0351", "accedes_to_demands": "035", "cooperates_materially": "031",
+           "cooperates_diplomatically": "032", "praises": "032", "signs_agreement": "030"}
 _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": "Group", "LOC": "Region",
           "FAC": "Region"}
 
@@ -207,7 +215,10 @@ class Extractor:
                 role = roles[0] if roles else None
             country = self._country(context, item.get("country_mention")) or context.main_country
             holder = self._role_holder(role, country, context.published) if role else None
-            return registry[holder] if holder else None
+            if holder:
+                return registry[holder]
+            # an office holder the registry does not know: "Montenegro's prime minister"
+            return self.resolver.new_actor(item["text"], "Person", country=country)
         if kind == "demonym" or (kind == "entity" and item.get("label") == "NORP" and item.get("country")):
             code = item.get("country")
             if code in registry:
@@ -257,7 +268,7 @@ class Extractor:
 
         if head in _HUMAN or item.get("inner"):
             return self.resolver.new_actor(item["text"], "Group", country=context.main_country)
-        if relation in _THING_RELATIONS:
+        if relation in _THING_RELATIONS and head in _PLANS:
             return self.resolver.new_thing(item["text"], "Proposal")
         return None
 
@@ -271,8 +282,20 @@ class Extractor:
                 pass
         return EventDate(context.published) if context.published else None
 
+    def _recode(self, candidate: dict[str, Any]) -> tuple[str, str | None, str]:
+        """Relation, CAMEO code and modality, with announced actions coded as CAMEO codes them."""
+        relation, cameo, modality = candidate["relation"], candidate.get("cameo"), candidate["modality"]
+        if modality not in ("intended", "hypothetical") or candidate["polarity"] != "positive":
+            return relation, cameo, modality
+        registry = self.onto.relation(relation)
+        if relation in _INTENT:
+            return "expresses_intent_to_cooperate", _INTENT[relation], "actual"
+        if registry.quad_class == 4 and relation not in ("threatens",):
+            return "threatens", "130", "actual"
+        return relation, cameo, modality
+
     def _statement(self, candidate: dict[str, Any], context: _Context, source: str, text: str) -> Extracted | None:
-        relation = candidate["relation"]
+        relation, cameo, modality = self._recode(candidate)
         subjects = [(i, self.resolve(context, i, relation=relation)) for i in candidate["subjects"]]
         objects = [(i, self.resolve(context, i, relation=relation)) for i in candidate["objects"]]
         subjects = [(i, a) for i, a in subjects if isinstance(a, Actor)]
@@ -286,7 +309,6 @@ class Extractor:
             claimant = None
             status = "alleged" if status == "alleged" else "asserted"
         method = f"rule/{candidate['rule']}/{candidate['version']}"
-        cameo = candidate.get("cameo")
         if cameo and not self.onto.cameo_within(cameo, relation):
             cameo = None
         statement = Statement(
@@ -300,7 +322,7 @@ class Extractor:
             status=status,
             claimant=claimant.id if isinstance(claimant, Actor) else None,
             polarity=candidate["polarity"],
-            modality=candidate["modality"],
+            modality=modality,
             method=method,
             confidence=self.confidence.get(method, self.confidence.get("default", 0.5)),
             cameo=cameo,

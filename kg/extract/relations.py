@@ -32,8 +32,9 @@ _SPEECH = {"say", "tell", "report", "announce", "state", "add", "confirm", "insi
 _ALLEGE = {"claim", "allege", "accuse", "charge", "assert"}
 _ALLEGATION_NOUNS = {"accusation", "allegation", "claim", "report", "rumour", "rumor", "charge"}
 _INTEND = {"plan", "intend", "want", "hope", "aim", "seek", "prepare", "decide", "expect", "try", "promise", "pledge",
-           "vow", "agree", "wish", "mean", "attempt"}
-_PROPOSE = {"propose", "suggest", "urge", "call", "ask", "offer", "recommend"}
+           "vow", "agree", "wish", "mean", "attempt", "willing", "ready", "prepared", "determined", "eager",
+           "committed", "keen", "set", "poised", "offer"}
+_PROPOSE = {"propose", "suggest", "urge", "call", "ask", "recommend"}
 _REFUSE = {"refuse", "decline", "fail", "reject"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -41,7 +42,8 @@ _GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens
                 "millions", "group", "groups", "member", "members", "number", "part", "some", "many", "most", "all",
                 "several", "majority", "contingent", "team", "unit", "batch", "patch"}
 _WRAPPERS = {"possibility", "idea", "prospect", "notion", "%", "percent", "share", "prospects", "offer", "kind",
-             "sort", "form", "type"}
+             "sort", "form", "type", "city", "town", "village", "capital", "province", "region", "state", "port",
+             "worth", "kg", "kilogram", "kilograms", "ton", "tons", "tonne", "tonnes", "amount", "quantity"}
 _HUMAN = {"official", "officials", "protester", "protesters", "demonstrator", "demonstrators", "people", "person",
           "soldier", "soldiers", "troops", "troop", "force", "forces", "police", "policeman", "policemen", "officer",
           "officers", "student", "students", "activist", "activists", "rebel", "rebels", "militant", "militants",
@@ -128,6 +130,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subjects(verb.head, depth + 1)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod", "xcomp"):
+        return _subjects(verb.head.head, depth + 1)  # "X is willing to send", "X, ready to help"
     return []
 
 
@@ -149,22 +153,29 @@ class _Finder:
             return None
         if token.pos_ == "PRON" and token.lower_ not in ("they", "them", "we", "us"):
             return None
+        human = token.lemma_.lower() in _HUMAN or token.lower_ in _HUMAN
         inner, todo = [], [token]
-        while todo:  # modifiers and of/by/from complements, but not clauses
+        while todo:  # modifiers and of/by/from complements ("crimes committed by X" too), but not other clauses
             current = todo.pop()
             inner.append(current)
             todo += [c for c in current.children if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "pobj")
-                     or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "to", "for", "with"))]
+                     or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "to", "for", "with", "against"))
+                     or (inside and c.dep_ in ("acl", "agent"))]
         entities = [self.mentions.at(t) for t in sorted(inner, key=lambda t: t.i) if self.mentions.at(t) is not None]
         entities = [e for e in entities if self.mentions.items[e]["kind"] in ("entity", "demonym", "surname")
                     and self.mentions.items[e]["label"] in _ARG_LABELS]
-        if inside and entities:
-            return entities[0]
+        if inside and entities and not (human and self.mentions.items[entities[0]]["kind"] == "demonym"):
+            return entities[0]  # "a U.S. request": the United States; but "Croatian extremists" stay a group
         left = min([token.i, *(c.left_edge.i for c in token.lefts if c.dep_ not in ("punct", "cc", "prep"))])
         while (left < token.i and self.doc[left].dep_ in ("det", "punct", "cc", "predet")) or \
                 (left < token.i and self.doc[left].pos_ == "DET"):
             left += 1
-        span = self.doc[left:token.i + 1]
+        right = token.i
+        if human:  # "leaders of Romania's new government", "rebels in Darfur"
+            for prep in _children(token, "prep"):
+                if prep.lower_ in ("of", "in", "from") and prep.i == right + 1:
+                    right = max([right, *(t.i for t in prep.subtree)])
+        span = self.doc[left:right + 1]
         return self.mentions.add("np", span, label="", inner=sorted(set(entities)))
 
     def is_entity(self, index: int) -> bool:
@@ -220,13 +231,16 @@ class _Finder:
                     for prep in _children(head, "prep", "agent", "dative"):
                         if prep.lower_ == word:
                             tokens += _children(prep, "pobj")
-                for head in heads:  # "called on a group for help": prep of the object
-                    for dobj in _children(head, "dobj"):
-                        for prep in _children(dobj, "prep"):
-                            if prep.lower_ == word and rule.theme:
-                                tokens += _children(prep, "pobj")
-            elif slot == "complement":
-                found = self.complement(verb, noun, subjects)
+                if not tokens:  # "shared evidence with the U.S.": the preposition hangs off the object
+                    for head in heads:
+                        for dobj in _children(head, "dobj"):
+                            for prep in _children(dobj, "prep"):
+                                if prep.lower_ == word and word != "of":
+                                    tokens += _children(prep, "pobj")
+            elif slot == "ccomp-subj":
+                tokens = [s for c in _children(verb, "ccomp") for s in _children(c, "nsubj", "nsubjpass")]
+            elif slot in ("complement", "purpose"):
+                found = self.complement(verb, noun, subjects, purpose=slot == "purpose")
                 if found is not None:
                     return [found]
                 continue
@@ -240,9 +254,10 @@ class _Finder:
                 return found
         return []
 
-    def complement(self, verb: Token, noun: Token | None, subjects: set[int]) -> int | None:
-        """The first actor named in the verb's complement (``agreed to set up a centre in Tokyo``)."""
-        roots = _children(verb, "xcomp", "ccomp", "dobj", "pcomp", "prep")
+    def complement(self, verb: Token, noun: Token | None, subjects: set[int], *, purpose: bool = False) -> int | None:
+        """The first actor named in the verb's complement (``agreed to set up a centre in Tokyo``), or in its
+        purpose clause (``began a hunger strike to protest against X``)."""
+        roots = _children(verb, "advcl", "xcomp") if purpose else _children(verb, "xcomp", "ccomp", "dobj", "pcomp", "prep")
         if noun is not None:
             roots += _children(noun, "prep", "acl")
         for root in sorted(roots, key=lambda t: t.i):
@@ -356,7 +371,8 @@ class _Finder:
             return False
         if rule.passive_only and not _is_passive(verb):
             return False
-        preps = {c.lower_ for c in _children(verb, "prep")}
+        preps = {c.lower_ for c in _children(verb, "prep")  # "on Tuesday" is not "call on"
+                 if not any(o.ent_type_ in ("DATE", "TIME") for o in _children(c, "pobj"))}
         if rule.preps and not preps & set(rule.preps):
             return False
         if preps & set(rule.not_preps):
@@ -371,6 +387,9 @@ class _Finder:
             themes += [_unwrap(t) for t in themes]
             if not any(t.lemma_.lower() in rule.theme or t.lower_ in rule.theme for t in themes):
                 return False
+        if rule.ccomp_aux and not any(a.lower_ in rule.ccomp_aux for c in _children(verb, "ccomp")
+                                      for a in _children(c, "aux")):
+            return False
         if rule.theme_prep:
             pobjs = [o for p in _children(verb, "prep") for o in _children(p, "pobj")]
             pobjs += [o for d in _children(verb, "dobj") for p in _children(d, "prep") for o in _children(p, "pobj")]

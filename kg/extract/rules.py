@@ -20,7 +20,10 @@ relation and where its arguments sit in the dependency tree. Its fields:
     subject is then the subject: ``X was re-elected``), no predicative object (``called him a liar``).
 ``objects``
     Where the object is, tried in order: ``dobj``, ``dative``, ``prep:<word>``, ``xcomp:prep:<word>``,
-    or ``complement`` (the first actor named in the verb's complement clause).
+    ``ccomp-subj`` (the subject of the complement clause: ``demanded that Israel ...``), ``complement``
+    (the first actor named in the verb's complement clause) or ``purpose`` (the first actor in a purpose
+    clause: ``marched to protest against X``). ``ccomp_aux`` requires a complement clause with one of
+    these auxiliaries (``said that Libya must ...``).
 ``object_required``, ``object_entity``, ``object_entity_inside``, ``object_types``, ``no_object_types``, ``object_human``,
 ``object_heads``, ``object_thing``, ``reciprocal``
     What the object must be: any noun phrase, a named entity, the entity inside a noun phrase (``a U.S.
@@ -68,6 +71,7 @@ class RelationRule:
     not_preps: tuple[str, ...] = ()
     theme: tuple[str, ...] = ()
     theme_prep: tuple[str, ...] = ()
+    ccomp_aux: tuple[str, ...] = ()
     passive_only: bool = False
     no_oprd: bool = False
     object_required: bool = True
