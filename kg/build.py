@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from kg.curated import CuratedData, bundled_inputs, load_curated
 from kg.errors import InputError
 from kg.evidence import attach_evidence
 from kg.graph import KnowledgeGraph
+from kg.ingest import IngestReport, ingest
 from kg.ontology import load_ontology
 from kg.resources import bundled_path
 from kg.store import new_graph, open_store
@@ -43,6 +45,7 @@ class BuildReport:
     evidence_attached: int
     sources_without_text: tuple[str, ...]
     seconds: float
+    ingest: IngestReport | None = None
 
 
 def source_folders(extra: Sequence[str | Path] = ()) -> list[Path]:
@@ -106,7 +109,8 @@ def build_graph(paths: Sequence[str | Path] = (), *, sources: Sequence[str | Pat
 
 
 def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
-          sources: Sequence[str | Path] = (), registry: bool = True, check: bool = True) -> BuildReport:
+          sources: Sequence[str | Path] = (), registry: bool = True, check: bool = True,
+          texts: Sequence[str | Path] = (), text_options: dict[str, Any] | None = None) -> BuildReport:
     """Build a graph from curated files into ``store``, replacing what it held, atomically.
 
     Parameters
@@ -121,6 +125,12 @@ def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
         Also read the bundled actor and source registry when ``paths`` are given.
     check : bool
         Check the new graph against the SHACL shapes before it replaces the store.
+    texts : sequence of path
+        News texts (files, folders, JSONL corpora, ``"-"``) to extract statements from and add to the
+        graph, with their new actors and sources.
+    text_options : dict, optional
+        Keyword arguments for :func:`kg.ingest.ingest` (``published``, ``strict``, ``processes``,
+        ``merges``, ``min_confidence``, ``on_document``, ``on_problem``).
 
     Returns
     -------
@@ -136,6 +146,7 @@ def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
     started = time.perf_counter()
     data = load_inputs(paths, registry=registry)
     evidence = attach_evidence(data, source_folders(sources))
+    extracted = ingest(data, texts, **(text_options or {})) if texts else None
     target = open_store(store)
     with target.transaction(replace=True) as txn:
         kg = KnowledgeGraph(txn.graph, ontology=load_ontology())
@@ -159,9 +170,14 @@ def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
             "evidence_attached": evidence.attached,
             "triples": triples,
         })
+        if extracted is not None:
+            txn.manifest["texts"] = {"paths": [str(p) for p in texts], "documents": extracted.documents,
+                                     "statements": extracted.statements, "new_actors": extracted.new_actors,
+                                     "skipped": len(extracted.problems),
+                                     "merges": str((text_options or {}).get("merges") or "") or None}
     return BuildReport(target.spec, tuple(data.files), len(data.actors), len(data.things), len(data.sources),
                        len(data.statements), triples, evidence.attached, evidence.missing,
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, extracted)
 
 
 def _check(kg: KnowledgeGraph) -> None:

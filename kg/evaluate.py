@@ -28,6 +28,7 @@ import functools
 import hashlib
 import json
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -68,7 +69,7 @@ FAMILIES: dict[str, frozenset[str]] = {
 #: At most this many misses are listed in :attr:`EvalReport.errors`.
 MAX_ERRORS = 200
 
-_ROW_KEYS = ("what", "name", "gold", "predicted", "matched", "precision", "recall", "f1", "core_recall")
+_ROW_KEYS = ("what", "name", "gold", "predicted", "matched", "precision", "recall", "f1", "core_recall", "core_f1")
 
 
 @dataclass(frozen=True)
@@ -400,7 +401,8 @@ def curated_gold(data: CuratedData, *, source_id: str, ontology: Ontology | None
     Returns
     -------
     dict
-        ``{id, dataset, file, sha256, published, gold: {triples}}``.
+        ``{id, dataset, file, sha256, published, gold: {triples}}``; each triple also names the curated
+        ``statements`` behind it and their ``evidence`` offsets ``[start, end]`` in the text.
 
     Raises
     ------
@@ -444,12 +446,16 @@ def curated_gold(data: CuratedData, *, source_id: str, ontology: Ontology | None
             for obj in statement.objects or (None,):
                 labels = names(subject), names(obj) if obj is not None else None
                 key = (tuple(labels[0]), relation.family, cameo, tuple(labels[1]) if labels[1] is not None else None)
+                evidence = [[statement.evidence.start, statement.evidence.end]] if statement.evidence else []
                 if key in merged:
                     merged[key]["core"] = merged[key]["core"] or core
                     merged[key]["symmetric"] = merged[key]["symmetric"] or relation.symmetric
+                    merged[key]["statements"].append(statement.id)
+                    merged[key]["evidence"] += [e for e in evidence if e not in merged[key]["evidence"]]
                 else:
                     merged[key] = {"subject": labels[0], "family": relation.family, "cameo": cameo,
-                                   "object": labels[1], "core": core, "symmetric": relation.symmetric}
+                                   "object": labels[1], "core": core, "symmetric": relation.symmetric,
+                                   "statements": [statement.id], "evidence": evidence}
     return {"id": f"curated:{source_id}", "dataset": "curated", "file": source.file, "sha256": source.sha256,
             "published": source.published.isoformat() if source.published else None,
             "gold": {"triples": list(merged.values())}}
@@ -510,7 +516,8 @@ class _Tally:
         return {"what": what, "name": name, "gold": self.gold, "matched": self.matched, "recall": recall,
                 "core_gold": self.core_gold, "core_matched": self.core_matched,
                 "core_recall": _ratio(self.core_matched, self.core_gold), "predicted": self.predicted,
-                "correct": self.correct, "precision": precision, "f1": _f1(precision, recall)}
+                "correct": self.correct, "precision": precision, "f1": _f1(precision, recall),
+                "core_f1": _f1(precision, _ratio(self.core_matched, self.core_gold))}
 
 
 @dataclass
@@ -537,6 +544,7 @@ class EvalReport:
     recall: float
     f1: float
     core_recall: float
+    core_f1: float
     families: list[dict[str, Any]] = field(default_factory=list)
     plover_types: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -550,11 +558,12 @@ class EvalReport:
     def rows(self) -> list[dict[str, Any]]:
         """Return flat rows for a table: overall, then per family, then per PLOVER type.
 
-        Each row has what, name, gold, predicted, matched, precision, recall, f1 and core_recall.
+        Each row has what, name, gold, predicted, matched, precision, recall, f1, core_recall and core_f1
+        (the F1 of precision and core recall).
         """
         overall = {"what": "overall", "name": "+".join(self.datasets) or "none", "gold": self.gold,
                    "predicted": self.predicted, "matched": self.matched, "precision": self.precision,
-                   "recall": self.recall, "f1": self.f1, "core_recall": self.core_recall}
+                   "recall": self.recall, "f1": self.f1, "core_recall": self.core_recall, "core_f1": self.core_f1}
         return [overall, *({k: row[k] for k in _ROW_KEYS} for row in (*self.families, *self.plover_types))]
 
 
@@ -671,7 +680,27 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
         matched=total.matched, core_gold=total.core_gold, core_matched=total.core_matched,
         predicted=total.predicted, correct=total.correct, ignored=ignored, precision=row["precision"],
         recall=row["recall"], f1=row["f1"], core_recall=row["core_recall"],
+        core_f1=row["core_f1"],
         families=[families[name].row("family", name) for name in order],
         plover_types=[types[name].row("plover_type", name) for name in sorted(types)],
         errors=errors,
     )
+
+
+#: Where the gold record of the seed article is kept, relative to the repository.
+SEED_GOLD = "data/gold/seed-2020-08-15.jsonl"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Regenerate the seed gold file from the bundled curated statements: ``python -m kg.evaluate``."""
+    from kg.curated import bundled_inputs, load_curated
+
+    args = list(argv if argv is not None else sys.argv[1:])
+    target = Path(args[0]) if args else Path(SEED_GOLD)
+    write_curated_gold(load_curated(bundled_inputs()), "seed-2020-08-15", target)
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -30,7 +30,7 @@ from kg.model import Actor, IsoCodes, Thing
 from kg.names import fold, slug
 from kg.store import write_atomic
 
-__all__ = ["FUZZY", "Merge", "Resolver", "name_key"]
+__all__ = ["FUZZY", "Merge", "Resolver", "name_key", "read_merges"]
 
 #: Minimum rapidfuzz token_sort_ratio for two new actors' names to be merged.
 FUZZY = 90
@@ -62,6 +62,34 @@ class Merge:
     status: str = "proposed"
 
 
+def read_merges(path: str | Path) -> list[Merge]:
+    """Read a merges file (see the module docs).
+
+    Raises
+    ------
+    InputError
+        Naming the file and line of an entry without ``name`` and ``into`` or with an unknown status.
+    """
+    from kg.yamlfile import read_yaml
+
+    content = read_yaml(Path(path)) or {}
+    merges = []
+    for number, entry in enumerate(content.get("merges", []) if isinstance(content, dict) else [], start=1):
+        if not isinstance(entry, dict) or not {"name", "into"} <= set(entry):
+            raise InputError(f"merge {number} needs name and into", path=path, line=getattr(entry, "line", None))
+        status = entry.get("status", "proposed")
+        if status not in ("proposed", "accepted", "rejected"):
+            raise InputError(f"merge status must be proposed, accepted or rejected, not {status!r}", path=path,
+                             line=getattr(entry, "line", None))
+        try:
+            score = float(entry.get("score", 0))
+        except (TypeError, ValueError):
+            raise InputError(f"merge score must be a number, not {entry.get('score')!r}", path=path,
+                             line=getattr(entry, "line", None)) from None
+        merges.append(Merge(str(entry["name"]), str(entry["into"]), score, status))
+    return merges
+
+
 class Resolver:
     """Resolve names to actors, remembering new actors and merges across documents.
 
@@ -85,22 +113,7 @@ class Resolver:
         self.decisions: dict[str, Merge] = {}
         self.proposed: list[Merge] = []
         if self.merges_path and self.merges_path.exists():
-            self._read_merges(self.merges_path)
-
-    def _read_merges(self, path: Path) -> None:
-        from kg.yamlfile import read_yaml
-
-        content = read_yaml(path) or {}
-        for number, entry in enumerate(content.get("merges", []) if isinstance(content, dict) else [], start=1):
-            if not isinstance(entry, dict) or not {"name", "into"} <= set(entry):
-                raise InputError(f"merge {number} needs name and into", path=path,
-                                 line=getattr(entry, "line", None))
-            status = entry.get("status", "proposed")
-            if status not in ("proposed", "accepted", "rejected"):
-                raise InputError(f"merge status must be proposed, accepted or rejected, not {status!r}", path=path,
-                                 line=getattr(entry, "line", None))
-            self.decisions[name_key(str(entry["name"]))] = Merge(str(entry["name"]), str(entry["into"]),
-                                                                 float(entry.get("score", 0)), status)
+            self.decisions = {name_key(m.name): m for m in read_merges(self.merges_path)}
 
     # -- lookups -------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.query import compact, resolve_actor
@@ -18,7 +19,7 @@ from kg.query import compact, resolve_actor
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["explain", "stats"]
+__all__ = ["actor_listing", "explain", "proposed_merges", "stats"]
 
 _COUNTS = {
     "class": """
@@ -151,3 +152,41 @@ def explain(kg: KnowledgeGraph, actor: str, other: str | None = None) -> list[di
     result = kg.graph.query(sparql, initBindings=bindings)
     columns = [str(v) for v in result.vars or [] if str(v) not in ("a", "b")]
     return [{c: compact(row[c]) for c in columns} for row in result]  # type: ignore[index]
+
+
+_ACTORS = """
+SELECT ?actor ?label ?type ?country ?wikidata ?reviewed (COUNT(DISTINCT ?att) AS ?attestations) WHERE {
+  ?actor pk:reviewed ?reviewed ; rdfs:label ?l ; a ?class .
+  FILTER(STRSTARTS(STR(?class), "https://w3id.org/polkg/ontology#"))
+  OPTIONAL { ?actor pk:country ?c . ?c rdfs:label ?cl }
+  OPTIONAL { ?actor skos:exactMatch ?wd }
+  OPTIONAL { { ?event pk:actor ?actor } UNION { ?event pk:recipient ?actor } ?att pk:attests ?event }
+  BIND(STR(?l) AS ?label) BIND(STRAFTER(STR(?class), "#") AS ?type) BIND(STR(?cl) AS ?country)
+  BIND(STRAFTER(STR(?wd), "/entity/") AS ?wikidata)
+}
+GROUP BY ?actor ?label ?type ?country ?wikidata ?reviewed
+ORDER BY DESC(?attestations) ?label
+"""
+
+
+def actor_listing(kg: KnowledgeGraph, *, unreviewed: bool = False) -> list[dict[str, Any]]:
+    """The graph's actors and places with type, country, Wikidata id, review state and attestation count.
+
+    With ``unreviewed``, only those nobody has reviewed: the ones extraction found in news text.
+    """
+    rows = [r for r in kg.query(_ACTORS) if not (unreviewed and r["reviewed"])]
+    return [{"id": str(r["actor"]).removeprefix("actor:"), "label": r["label"], "type": r["type"],
+             "country": r["country"], "wikidata": r["wikidata"] or None, "reviewed": r["reviewed"],
+             "attestations": r["attestations"], "detail": None} for r in rows]
+
+
+def proposed_merges(path: str | Path) -> list[dict[str, Any]]:
+    """The merges still ``proposed`` in a merges file (see :mod:`kg.resolve`), as listing rows."""
+    from kg.resolve import read_merges
+
+    file = Path(path)
+    if not file.exists():
+        return []
+    return [{"id": m.into, "label": m.name, "type": None, "attestations": None,
+             "detail": f"merged as {m.into} (score {m.score:g}); set status accepted or rejected in {file}"}
+            for m in read_merges(file) if m.status == "proposed"]

@@ -253,9 +253,10 @@ def test_family_and_type_rows() -> None:
         ("overall", "curated+plover"), ("family", "agree"), ("family", "assault"), ("family", "consults"),
         ("family", "flees_to"), ("plover_type", "AGREE"), ("plover_type", "ASSAULT")]
     assert all(list(r) == ["what", "name", "gold", "predicted", "matched", "precision", "recall", "f1",
-                           "core_recall"] for r in rows)
+                           "core_recall", "core_f1"] for r in rows)
     assert rows[0] == {"what": "overall", "name": "curated+plover", "gold": 4, "predicted": 5, "matched": 3,
-                       "precision": 0.6, "recall": 0.75, "f1": pytest.approx(2 / 3), "core_recall": 1.0}
+                       "precision": 0.6, "recall": 0.75, "f1": pytest.approx(2 / 3), "core_recall": 1.0,
+                       "core_f1": pytest.approx(0.75)}
     data = json.loads(json.dumps(report.to_dict()))
     assert data["datasets"] == ["curated", "plover"] and data["families"] == report.families
 

@@ -43,11 +43,38 @@ def build(
         "--registry/--no-registry", help="With PATHS, also read the bundled actor and source registry.")] = True,
     check: Annotated[bool, typer.Option(
         "--check/--no-check", help="Check the new graph against the SHACL shapes before replacing the store.")] = True,
+    text: Annotated[list[str] | None, typer.Option(
+        "--text", "-t", metavar="PATH", help="News texts to extract statements from and add (text, HTML or JSONL "
+                                             "files, folders, - for stdin). Repeatable.", show_default=False)] = None,
+    published: Annotated[str | None, typer.Option(
+        "--published", metavar="YYYY-MM-DD", help="With --text: publication date of documents that carry none.",
+        show_default=False)] = None,
+    processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="With --text: parser processes.")] = 1,
+    strict: Annotated[bool, typer.Option("--strict", help="With --text: stop at the first unreadable document.")]
+    = False,
+    merges: Annotated[Path | None, typer.Option(
+        "--merges", envvar="KG_MERGES", show_default=False,
+        help="With --text: actor merges file to apply and append proposals to (default merges.yaml).")] = None,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="With --text: keep statements at least this confident.")] = 0.0,
 ) -> None:
-    """Build the graph from curated files into the store, replacing it atomically."""
+    """Build the graph from curated files (and news texts) into the store, replacing it atomically."""
     from kg.build import build as build_store
+    from kg.cli.extract import DEFAULT_MERGES, _published, _warn
+    from kg.cli.progress import document_progress
 
-    report = build_store(paths or (), store=store, sources=sources or (), registry=registry, check=check)
+    with document_progress() as progress:
+        options = {"published": _published(published), "strict": strict, "processes": processes,
+                   "merges": merges or Path(DEFAULT_MERGES), "min_confidence": min_confidence,
+                   "on_document": progress, "on_problem": _warn}
+        report = build_store(paths or (), store=store, sources=sources or (), registry=registry, check=check,
+                             texts=text or (), text_options=options)
+    if report.ingest is not None:
+        got = report.ingest
+        skipped = f", skipped {len(got.problems)} unreadable" if got.problems else ""
+        merged = f"; {got.proposed_merges} merges proposed in {got.merges_file}" if got.merges_file else ""
+        _say(f"Extracted {got.statements} statements from {got.documents} documents{skipped} with "
+             f"{got.new_actors} new actors to review (kg actors --unreviewed){merged}.")
     _say(f"Built {report.store}: {report.actors} actors, {report.things} things, {report.sources} sources, "
          f"{report.statements} statements, {report.triples:,} triples in {report.seconds:.2f} s.")
     if report.sources_without_text:

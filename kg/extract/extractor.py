@@ -221,6 +221,10 @@ class Extractor:
             return self.resolver.new_actor(item["text"], "Person", country=country)
         if kind == "demonym" or (kind == "entity" and item.get("label") == "NORP" and item.get("country")):
             code = item.get("country")
+            if item.get("people"):  # "thousands of Belarusians": people of the country, not the state
+                country = code if code in registry else getattr(self.resolver.country(code), "id", None) \
+                    if code else None
+                return self.resolver.new_actor(_bare(item["text"]), "Group", country=country)
             if code in registry:
                 return registry[code]
             return self.resolver.country(code) if code else None
@@ -359,6 +363,12 @@ class Extractor:
         }
         return [{"subject": _public(subject), "relation": rel, "object": _public(obj) if obj else None, **common}
                 for subject in extracted.subjects for obj in (extracted.objects or [None])]
+
+
+def _bare(text: str) -> str:
+    """A name without a leading article."""
+    words = text.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else text
 
 
 def _public(mention: dict[str, Any]) -> dict[str, Any]:

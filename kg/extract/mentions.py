@@ -124,12 +124,20 @@ def find_mentions(doc: Doc, *, genders: Mapping[str, str], countries: Mapping[st
         actor = ent.ent_id_ or None
         label = "PERSON" if actor in person_ids else ent.label_
         country = countries.get(ent.text) if label == "NORP" else None
-        mentions.add("entity", ent, label=label, actor=actor, gender=genders.get(actor or ""), country=country)
+        mentions.add("entity", ent, label=label, actor=actor, gender=genders.get(actor or ""), country=country,
+                     people=label == "NORP" and _people(ent))
     _demonyms(doc, mentions, countries)
     _titles(doc, mentions, _title_index(titles), countries)
     _surnames(doc, mentions)
     _pronouns(doc, mentions)
     return mentions
+
+
+def _people(span: Span) -> bool:
+    """A demonym naming people rather than modifying a noun: "thousands of Belarusians", "ethnic Turks"."""
+    root = span.root
+    return root.dep_ not in ("amod", "compound", "poss", "nmod") and (
+        root.tag_ in ("NNS", "NNPS") or root.lower_.endswith("s"))
 
 
 def _demonyms(doc: Doc, mentions: Mentions, countries: Mapping[str, str]) -> None:
@@ -139,7 +147,8 @@ def _demonyms(doc: Doc, mentions: Mentions, countries: Mapping[str, str]) -> Non
         two = doc[i:i + 2].text if i + 1 < len(doc) else None
         for text, width in ((two, 2), (token.text, 1)):
             if text and text in countries and mentions.at(token) is None and token.is_title | token.is_upper:
-                mentions.add("demonym", doc[i:i + width], label="NORP", country=countries[text])
+                span = doc[i:i + width]
+                mentions.add("demonym", span, label="NORP", country=countries[text], people=_people(span))
                 i += width - 1
                 break
         i += 1

@@ -1,0 +1,164 @@
+"""News text into statements: read a corpus, extract, and collect the new actors, sources and merges.
+
+This is the library face of ``kg extract`` and ``kg build --text``: one function streams documents
+through the extractor and reports what it skipped, so both commands read, warn and fail the same way.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from kg.curated import CuratedData
+from kg.extract.inputs import Document, Problem, read_documents
+
+__all__ = ["IngestReport", "extract_stream", "ingest"]
+
+
+@dataclass
+class IngestReport:
+    """What reading a corpus into statements did."""
+
+    documents: int = 0
+    words: int = 0
+    statements: int = 0
+    new_actors: int = 0
+    new_sources: int = 0
+    proposed_merges: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    merges_file: Path | None = None
+    seconds: float = 0.0
+
+
+def extract_stream(extractor: Any, paths: Sequence[str | Path], *, published: date | None = None,
+                   strict: bool = False, processes: int = 1, problems: list[Problem] | None = None,
+                   on_problem: Callable[[Problem], None] | None = None, stdin: TextIO | None = None,
+                   ) -> Iterator[tuple[Document, list[Any]]]:
+    """Read ``paths`` and yield each document with what ``extractor`` found in it, in input order.
+
+    Documents that cannot be read are appended to ``problems`` and passed to ``on_problem`` as they are
+    met (or, with ``strict``, stop the run with :class:`~kg.errors.InputError`).
+    """
+    problems = problems if problems is not None else []
+
+    def documents() -> Iterable[Document]:
+        seen = len(problems)
+        for document in read_documents(paths, published=published, strict=strict, problems=problems,
+                                       stdin=stdin):
+            seen = _report(problems, seen, on_problem)
+            yield document
+        _report(problems, seen, on_problem)
+
+    yield from extractor.extract(documents(), processes=processes)
+
+
+def _report(problems: list[Problem], seen: int, on_problem: Callable[[Problem], None] | None) -> int:
+    if on_problem is not None:
+        for problem in problems[seen:]:
+            on_problem(problem)
+    return len(problems)
+
+
+def ingest(data: CuratedData, paths: Sequence[str | Path], *, published: date | None = None, strict: bool = False,
+           processes: int = 1, merges: str | Path | None = None, min_confidence: float = 0.0,
+           on_document: Callable[[Document, int], None] | None = None,
+           on_problem: Callable[[Problem], None] | None = None, stdin: TextIO | None = None) -> IngestReport:
+    """Extract statements from the news texts at ``paths`` and add them, with new actors and sources, to ``data``.
+
+    Parameters
+    ----------
+    data : CuratedData
+        The registry (and curated statements) to resolve against; extended in place.
+    paths : sequence of path
+        Text, HTML and JSONL files, folders, or ``"-"`` (see :func:`kg.extract.inputs.read_documents`).
+    published : date, optional
+        Publication date of documents that carry none.
+    strict : bool
+        Stop at the first unreadable document instead of skipping it.
+    processes : int
+        Parser processes.
+    merges : path, optional
+        The merges file: decisions are read from it and new proposals appended (see :mod:`kg.resolve`).
+    min_confidence : float
+        Drop statements whose rule is less precise than this.
+    on_document, on_problem : callable, optional
+        Called with each document (and its statement count) and each skipped document, as they come.
+
+    Returns
+    -------
+    IngestReport
+    """
+    from kg.extract.extractor import Extractor
+    from kg.resolve import Resolver
+
+    started = time.perf_counter()
+    resolver = Resolver(data, merges=merges)
+    extractor = Extractor(data, resolver=resolver)
+    report = IngestReport()
+    for document, found in extract_stream(extractor, paths, published=published, strict=strict,
+                                          processes=processes, problems=report.problems, on_problem=on_problem,
+                                          stdin=stdin):
+        kept = [e.statement for e in found if e.statement.confidence >= min_confidence]
+        data.statements.extend(kept)
+        report.documents += 1
+        report.words += len(document.text.split())
+        report.statements += len(kept)
+        if on_document is not None:
+            on_document(document, len(kept))
+    data.actors.update(resolver.new_actors)
+    data.things.update(resolver.new_things)
+    data.sources.update({k: v for k, v in extractor.new_sources.items() if k not in data.sources})
+    report.new_actors = len(resolver.new_actors)
+    report.new_sources = len(extractor.new_sources)
+    report.proposed_merges = len(resolver.proposed)
+    report.merges_file = resolver.write_merges()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def distinct_records(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop repeated records of one document: the same subject, relation (at its CAMEO root) and object.
+
+    Several rules, or several sentences, often find the same relation twice in one article; an analyst
+    (and a scorer) counts it once, keeping the first (best-placed) record.
+    """
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for record in records:
+        relation = record["relation"]
+        key = (record["subject"]["iri"], (relation.get("cameo") or "")[:2] or relation.get("family"),
+               record["object"]["iri"] if record["object"] else None, record["polarity"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(record)
+    return kept
+
+
+def predict(gold: Sequence[Any], *, extractor: Any = None, processes: int = 1,
+            on_document: Callable[[Document, int], None] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Extract from the text of each gold record: record id -> distinct statements as JSONL records.
+
+    Parameters
+    ----------
+    gold : sequence of kg.evaluate.GoldRecord
+        Records with their text and publication date.
+    extractor : kg.extract.extractor.Extractor, optional
+        The extractor (a new one on the bundled registry by default).
+    processes : int
+        Parser processes.
+    """
+    if extractor is None:
+        from kg.extract.extractor import Extractor
+
+        extractor = Extractor()
+    documents = (Document(record.id, record.text, published=record.published) for record in gold)
+    predictions: dict[str, list[dict[str, Any]]] = {}
+    for document, found in extractor.extract(documents, processes=processes):
+        predictions[document.id] = distinct_records(r for e in found for r in extractor.records(e))
+        if on_document is not None:
+            on_document(document, len(predictions[document.id]))
+    return predictions
