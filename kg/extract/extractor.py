@@ -47,6 +47,7 @@ _OCCURRENCES = {  # a common noun naming an occurrence of the document's country
     "Election": {"election", "vote", "poll", "polls", "ballot", "runoff"},
     "ProtestCampaign": {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "unrest"},
 }
+_ANOTHER = {"new", "fresh", "repeat", "another", "early", "snap", "second", "next", "future", "free", "fair"}
 _THING_RELATIONS = {"proposes", "rejects", "rejects_mediation", "calls_for", "offers_mediation", "wins",
                     "candidate_in", "signs_agreement"}
 _PLANS = {"plan", "proposal", "initiative", "deal", "agreement", "accord", "treaty", "resolution", "ceasefire",
@@ -58,6 +59,8 @@ _INTENT = {"aids": "033", "grants_asylum": "033", "consults": "036", "calls": "0
            "meets": "036", "negotiates": "036", "mediates": "039", "yields": "035", "releases": "0353",
            "eases_restrictions": "0351", "accedes_to_demands": "035", "cooperates_materially": "031",
            "cooperates_diplomatically": "032", "praises": "032", "signs_agreement": "030"}
+_MATERIAL_INTENT = {"05": "032", "06": "031", "07": "033", "08": "035"}
+_THREAT = {"15": "138", "16": "1312", "17": "131", "18": "138", "19": "138", "20": "138"}
 _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": "Group", "LOC": "Region",
           "FAC": "Region"}
 
@@ -177,9 +180,13 @@ class Extractor:
     def _role_holder(self, role: str, country: str | None, day: date | None) -> str | None:
         if country is None:
             return None
-        holders = [a.id for a in self.registry.actors.values() for r in a.roles
-                   if r.role == role and r.of == country and (day is None or r.valid_on(day))]
-        return holders[0] if len(set(holders)) == 1 else None
+        # "the Russian leader": a country's leader is its head of state, else its head of government
+        for wanted in (("HeadOfState", "HeadOfGovernment") if role == "Leader" else (role,)):
+            holders = [a.id for a in self.registry.actors.values() for r in a.roles
+                       if r.role == wanted and r.of == country and (day is None or r.valid_on(day))]
+            if holders:
+                return holders[0] if len(set(holders)) == 1 else None
+        return None
 
     def _country(self, context: _Context, index: int | None) -> str | None:
         if index is None:
@@ -261,7 +268,7 @@ class Extractor:
             if any(f" {fold(name)} " in f" {fold(item['text'])} " for name in thing.names):
                 return thing
         for kind, heads in _OCCURRENCES.items():
-            if head not in heads:
+            if head not in heads or set(words) & _ANOTHER:
                 continue
             near = [t for t in self.registry.things.values() if t.type == kind and t.place == context.main_country
                     and (t.date is None or context.published is None
@@ -270,10 +277,12 @@ class Extractor:
                 return near[0]
         from kg.extract.relations import _HUMAN
 
-        if head in _HUMAN or item.get("inner"):
-            return self.resolver.new_actor(item["text"], "Group", country=context.main_country)
+        if head in _HUMAN:
+            return self.resolver.new_actor(_bare(item["text"]), "Group", country=context.main_country)
+        if item.get("inner") and relation not in _THING_RELATIONS:  # "Sweden's decision": Sweden
+            return self.resolve(context, item["inner"][0])
         if relation in _THING_RELATIONS and head in _PLANS:
-            return self.resolver.new_thing(item["text"], "Proposal")
+            return self.resolver.new_thing(_bare(item["text"]), "Proposal")
         return None
 
     # -- statements ----------------------------------------------------------------------------
@@ -286,20 +295,30 @@ class Extractor:
                 pass
         return EventDate(context.published) if context.published else None
 
-    def _recode(self, candidate: dict[str, Any]) -> tuple[str, str | None, str]:
-        """Relation, CAMEO code and modality, with announced actions coded as CAMEO codes them."""
+    def _recode(self, candidate: dict[str, Any]) -> tuple[str, str | None, str, str]:
+        """Relation, CAMEO code, modality and polarity, with announced and refused actions coded as CAMEO
+        codes them: a promise to cooperate is an intent to cooperate (03), an announced attack or sanction a
+        threat (13), a refusal to cooperate (``refused to allow``, ``will not accept``) a rejection (12)."""
         relation, cameo, modality = candidate["relation"], candidate.get("cameo"), candidate["modality"]
-        if modality not in ("intended", "hypothetical") or candidate["polarity"] != "positive":
-            return relation, cameo, modality
+        polarity = candidate["polarity"]
         registry = self.onto.relation(relation)
+        root = registry.cameo.code[:2] if registry.cameo else None
+        cooperative = registry.quad_class in (1, 2) and root not in (None, "01", "03")
+        announced = modality in ("intended", "hypothetical")
+        if cooperative and (candidate.get("refused") or (polarity == "negated" and announced)):
+            return "rejects", "120", "actual", "positive"
+        if not announced or polarity != "positive":
+            return relation, cameo, modality, polarity
         if relation in _INTENT:
-            return "expresses_intent_to_cooperate", _INTENT[relation], "actual"
+            return "expresses_intent_to_cooperate", _INTENT[relation], "actual", polarity
+        if registry.quad_class == 2:
+            return "expresses_intent_to_cooperate", _MATERIAL_INTENT.get(root or "", "030"), "actual", polarity
         if registry.quad_class == 4 and relation not in ("threatens",):
-            return "threatens", "130", "actual"
-        return relation, cameo, modality
+            return "threatens", _THREAT.get(root or "", "130"), "actual", polarity
+        return relation, cameo, modality, polarity
 
     def _statement(self, candidate: dict[str, Any], context: _Context, source: str, text: str) -> Extracted | None:
-        relation, cameo, modality = self._recode(candidate)
+        relation, cameo, modality, polarity = self._recode(candidate)
         subjects = [(i, self.resolve(context, i, relation=relation)) for i in candidate["subjects"]]
         objects = [(i, self.resolve(context, i, relation=relation)) for i in candidate["objects"]]
         subjects = [(i, a) for i, a in subjects if isinstance(a, Actor)]
@@ -325,7 +344,7 @@ class Extractor:
                               text[candidate["sent_start"]:candidate["sent_end"]].strip()),
             status=status,
             claimant=claimant.id if isinstance(claimant, Actor) else None,
-            polarity=candidate["polarity"],
+            polarity=polarity,
             modality=modality,
             method=method,
             confidence=self.confidence.get(method, self.confidence.get("default", 0.5)),

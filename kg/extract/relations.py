@@ -44,6 +44,12 @@ _GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens
 _WRAPPERS = {"possibility", "idea", "prospect", "notion", "%", "percent", "share", "prospects", "offer", "kind",
              "sort", "form", "type", "city", "town", "village", "capital", "province", "region", "state", "port",
              "worth", "kg", "kilogram", "kilograms", "ton", "tons", "tonne", "tonnes", "amount", "quantity"}
+_FOR_WRAPPERS = {"call", "calls", "demand", "demands", "plea", "pleas", "appeal", "appeals", "push", "bid", "request",
+                 "requests", "campaign", "clamour", "clamor", "pressure"}
+_PURPOSE_NOUNS = {"protest", "defiance", "opposition", "response", "retaliation", "solidarity", "support", "demand"}
+_INSTRUMENT = {"by", "via", "over", "through"}  # "by telephone with X", "via video link with X"
+#: Verbs whose clausal complement is what they ask for, not an event: "demand that X step down".
+_DEMAND = {"demand", "urge", "ask", "request", "insist", "call", "press", "petition"}
 _HUMAN = {"official", "officials", "protester", "protesters", "demonstrator", "demonstrators", "people", "person",
           "soldier", "soldiers", "troops", "troop", "force", "forces", "police", "policeman", "policemen", "officer",
           "officers", "student", "students", "activist", "activists", "rebel", "rebels", "militant", "militants",
@@ -98,14 +104,16 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _unwrap(token: Token) -> Token:
-    """``thousands of Belarusians``, ``the possibility of mediation``: the argument is inside."""
+    """``thousands of Belarusians``, ``the possibility of mediation``, ``calls for a new election``: the
+    argument is inside."""
     words = {token.lemma_.lower(), token.lower_}
-    if words & (_GROUP_HEADS | _WRAPPERS):
-        for prep in _children(token, "prep"):
-            if prep.lower_ == "of":
-                objects = _children(prep, "pobj")
-                if objects:
-                    return objects[0]
+    for wrappers, word in ((_GROUP_HEADS | _WRAPPERS, "of"), (_FOR_WRAPPERS, "for")):
+        if words & wrappers:
+            for prep in _children(token, "prep"):
+                if prep.lower_ == word:
+                    objects = _children(prep, "pobj")
+                    if objects:
+                        return objects[0]
     return token
 
 
@@ -214,6 +222,7 @@ class _Finder:
             tokens: list[Token] = []
             if slot == "dobj":
                 tokens = _children(verb, "nsubjpass") if passive else _children(verb, "dobj")
+                tokens = [t for t in tokens if t != noun]  # "began a hunger strike": the trigger, not its object
                 if not passive and noun is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
                     tokens = [verb.head]  # "mediation, proposed by Poland"
                     of = [c for p in _children(verb.head, "prep") if p.lower_ == "of" for c in _children(p, "pobj")]
@@ -231,12 +240,16 @@ class _Finder:
                     for prep in _children(head, "prep", "agent", "dative"):
                         if prep.lower_ == word:
                             tokens += _children(prep, "pobj")
-                if not tokens:  # "shared evidence with the U.S.": the preposition hangs off the object
-                    for head in heads:
-                        for dobj in _children(head, "dobj"):
-                            for prep in _children(dobj, "prep"):
-                                if prep.lower_ == word and word != "of":
-                                    tokens += _children(prep, "pobj")
+                if not tokens and word != "of":
+                    # "shared evidence with the U.S.", "spoke by telephone with X": the preposition hangs off
+                    # the object or off an instrument
+                    holders = [d for head in heads for d in _children(head, "dobj")]
+                    holders += [o for head in heads for p in _children(head, "prep") if p.lower_ in _INSTRUMENT
+                                for o in _children(p, "pobj")]
+                    for holder in holders:
+                        for prep in _children(holder, "prep"):
+                            if prep.lower_ == word:
+                                tokens += _children(prep, "pobj")
             elif slot == "ccomp-subj":
                 tokens = [s for c in _children(verb, "ccomp") for s in _children(c, "nsubj", "nsubjpass")]
             elif slot in ("complement", "purpose"):
@@ -259,7 +272,10 @@ class _Finder:
         purpose clause (``began a hunger strike to protest against X``)."""
         roots = _children(verb, "advcl", "xcomp") if purpose else _children(verb, "xcomp", "ccomp", "dobj", "pcomp", "prep")
         if noun is not None:
-            roots += _children(noun, "prep", "acl")
+            roots += _children(noun, "prep", "acl", "relcl")
+        if purpose:  # "in protest against X", "in defiance of X"
+            roots += [p for head in (verb, noun) if head is not None for p in _children(head, "prep")
+                      if any(o.lemma_.lower() in _PURPOSE_NOUNS for o in _children(p, "pobj"))]
         for root in sorted(roots, key=lambda t: t.i):
             for token in root.subtree:
                 index = self.mentions.at(token)
@@ -275,7 +291,7 @@ class _Finder:
     # -- qualifiers ----------------------------------------------------------------------------
 
     def qualifiers(self, verb: Token, noun: Token | None) -> dict[str, Any]:
-        polarity, modality, status, claimant = "positive", "actual", "asserted", None
+        polarity, modality, status, claimant, refused = "positive", "actual", "asserted", None, False
         negators = _children(verb, "neg") + (_children(noun, "neg", "det") if noun is not None else [])
         if any(t.lower_ in ("not", "n't", "never", "no") for t in negators):
             polarity = "negated"
@@ -294,7 +310,7 @@ class _Finder:
             lemma = head.lemma_.lower()
             if current.dep_ == "xcomp":
                 if lemma in _REFUSE:
-                    polarity = "negated"
+                    polarity, refused = "negated", lemma != "fail"
                 elif lemma == "deny":
                     polarity = "denied"
                 elif lemma == "threaten":
@@ -303,6 +319,10 @@ class _Finder:
                     modality = "intended"
                 elif lemma in _PROPOSE:
                     modality = "proposed"
+            if current.dep_ == "ccomp" and lemma in _DEMAND and any(
+                    c.dep_ == "mark" or c.dep_ == "nsubj" for c in current.children):
+                modality = "demanded"  # the demand is the event; what it asks for is not
+                break
             if current.dep_ in ("ccomp", "parataxis") and head.pos_ in ("VERB", "AUX"):
                 if lemma == "deny":
                     polarity, status = "denied", "reported"
@@ -331,7 +351,8 @@ class _Finder:
                         status, claimant = "reported", self.argument(who)
         if status == "asserted":
             claimant = None
-        return {"polarity": polarity, "modality": modality, "status": status, "claimant": claimant}
+        return {"polarity": polarity, "modality": modality, "status": status, "claimant": claimant,
+                "refused": refused}
 
     def speaker(self, verb: Token) -> int | None:
         for subject in _children(verb, "nsubj", "nsubjpass"):
@@ -407,14 +428,28 @@ class _Finder:
                 return noun
         return None
 
+    def lemma(self, verb: Token) -> str:
+        """The verb's lemma, mended where the model's lemmatiser slips (``staged`` -> ``stag``)."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.index.by_lemma or lemma in self.index.by_light:
+            return lemma
+        word = verb.lower_
+        for cut, add in ((1, ""), (2, ""), (3, ""), (3, "e"), (1, "e")):
+            if word.endswith(("ed", "es", "ing", "s")) and len(word) > cut + 2:
+                guess = word[:-cut] + add
+                if guess in self.index.by_lemma or guess in self.index.by_light:
+                    return guess
+        return lemma
+
     def candidates(self, verb: Token) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
         triggers: list[tuple[RelationRule, Token | None]] = []
         if verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB"):
-            for rule, rest in self.index.by_lemma.get(verb.lemma_.lower(), ()):
+            lemma = self.lemma(verb)
+            for rule, rest in self.index.by_lemma.get(lemma, ()):
                 if not rule.light and self.conditions(rule, verb, rest):
                     triggers.append((rule, None))
-            for rule in self.index.by_light.get(verb.lemma_.lower(), ()):
+            for rule in self.index.by_light.get(lemma, ()):
                 noun = self.light_noun(rule, verb)
                 if noun is not None:
                     triggers.append((rule, noun))
@@ -432,6 +467,8 @@ class _Finder:
             elif not objects and rule.object_required:
                 continue
             qualifiers = self.qualifiers(verb, noun)
+            if qualifiers["modality"] == "demanded":
+                break
             for subject_list, object_list in pairs:
                 found.append({
                     "rule": rule.id, "version": rule.version, "relation": rule.relation, "cameo": rule.cameo,
