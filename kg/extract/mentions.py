@@ -130,6 +130,7 @@ def find_mentions(doc: Doc, *, genders: Mapping[str, str], countries: Mapping[st
     _titles(doc, mentions, _title_index(titles), countries)
     _surnames(doc, mentions)
     _pronouns(doc, mentions)
+    _collective_pronouns(doc, mentions)
     return mentions
 
 
@@ -189,6 +190,8 @@ def _titles(doc: Doc, mentions: Mentions, index: dict, countries: Mapping[str, s
         inside = mentions.at(token)
         if inside is not None and mentions.items[inside]["label"] not in ("PERSON", ""):
             continue  # part of an organisation's or place's name
+        if token.tag_ in ("NNS", "NNPS") and inside is None:
+            continue  # "EU foreign ministers", "leaders of the opposition": a group, read as a noun phrase
         person = None
         if token.head.i != token.i and token.dep_ in ("compound", "amod", "appos") and token.head.ent_type_ == "PERSON":
             person = mentions.at(token.head)
@@ -243,6 +246,59 @@ def _surnames(doc: Doc, mentions: Mentions) -> None:
             continue
         if token.text in people and token.is_title and token.dep_ in _ARGUMENT_DEPS:
             mentions.add("surname", doc[token.i:token.i + 1], ref=people[token.text], label="PERSON")
+
+
+_COLLECTIVE = {"it": "singular", "its": "singular", "itself": "singular", "they": "plural", "them": "plural",
+               "their": "plural", "themselves": "plural"}
+_REPORTING = {"say", "announce", "confirm", "declare", "state", "tell", "warn", "insist", "add", "report", "claim",
+              "threaten", "vow", "pledge", "promise", "indicate", "signal", "reiterate", "stress", "deny"}
+
+
+def _collective_pronouns(doc: Doc, mentions: Mentions) -> None:
+    """Link "it" and "they" to the state, organisation or group they stand for.
+
+    In reported speech the pronoun is the speaker ("Syria said it would ..."): the link is to the speech
+    verb's subject token (``ref_token``), resolved when the relation finder reads it as an argument.
+    Otherwise it is the nearest earlier organisation, state or nationality in the sentence or the one before.
+    """
+    for token in doc:
+        number = _COLLECTIVE.get(token.lower_)
+        if number is None or token.pos_ not in ("PRON", "DET") or token.dep_ == "expl":
+            continue
+        if mentions.at(token) is not None:
+            continue
+        speaker = _speaker_of(token)
+        if speaker is not None:
+            mentions.add("pronoun", doc[token.i:token.i + 1], label="", ref_token=speaker.i)
+            continue
+        start = token.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        before = [m for m in mentions.items if start <= m["start"] and m["end"] <= token.i and m["kind"] == "entity"
+                  and m["label"] in ("ORG", "GPE", "NORP")]
+        if before:
+            index = mentions.add("pronoun", doc[token.i:token.i + 1], label=before[-1]["label"])
+            mentions.items[index]["ref"] = before[-1]["i"]
+
+
+def _speaker_of(token: Token) -> Token | None:
+    """The subject of the speech verb whose complement ``token`` is the subject or possessor in."""
+    current = token.head
+    if token.dep_ == "poss":
+        current = current.head
+    for _ in range(3):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if current.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _REPORTING:
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i]
+            if subjects and subjects[0].pos_ not in ("PRON",) and subjects[0].i < token.i:
+                return subjects[0]
+            return None
+        if current.dep_ not in ("conj", "aux", "xcomp"):
+            return None
+        current = head
+    return None
 
 
 def _person_like(item: dict[str, Any]) -> bool:

@@ -18,6 +18,7 @@ and the qualifiers the sentence gives it:
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -156,6 +157,9 @@ class _Finder:
         token = _unwrap(token)
         found = self.mentions.at(token)
         if found is not None:
+            item = self.mentions.items[found]
+            if item.get("ref_token") is not None and item.get("ref") is None:  # "Syria said it would ..."
+                item["ref"] = self.argument(self.doc[item["ref_token"]])
             return found
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
             return None
@@ -168,7 +172,8 @@ class _Finder:
             inner.append(current)
             todo += [c for c in current.children if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "pobj")
                      or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "to", "for", "with", "against"))
-                     or (inside and c.dep_ in ("acl", "agent"))]
+                     or (inside and c.dep_ in ("acl", "agent"))
+                     or (c.dep_ == "conj" and current is not token)]  # "Hungarian and Romanian officials"
         entities = [self.mentions.at(t) for t in sorted(inner, key=lambda t: t.i) if self.mentions.at(t) is not None]
         entities = [e for e in entities if self.mentions.items[e]["kind"] in ("entity", "demonym", "surname")
                     and self.mentions.items[e]["label"] in _ARG_LABELS]
@@ -186,15 +191,20 @@ class _Finder:
         span = self.doc[left:right + 1]
         return self.mentions.add("np", span, label="", inner=sorted(set(entities)))
 
+    def _target(self, index: int) -> int:
+        """The mention a mention stands for (a pronoun's antecedent), or itself."""
+        target = self.mentions.resolve(index)
+        return index if target is None else target
+
     def is_entity(self, index: int) -> bool:
-        item = self.mentions.items[self.mentions.resolve(index) or index]
+        item = self.mentions.items[self._target(index)]
         return item["kind"] in ("entity", "demonym", "title", "surname") or item["kind"] == "pronoun"
 
     def label(self, index: int) -> str:
-        return self.mentions.items[self.mentions.resolve(index) or index]["label"]
+        return self.mentions.items[self._target(index)]["label"]
 
     def human(self, index: int) -> bool:
-        item = self.mentions.items[index]
+        item = self.mentions.items[self._target(index)]
         if item["kind"] != "np":
             return self.label(index) in ("PERSON", "NORP", "ORG", "GPE")
         return self.doc[item["head"]].lemma_.lower() in _HUMAN or self.doc[item["head"]].lower_ in _HUMAN \
@@ -428,6 +438,17 @@ class _Finder:
                 return noun
         return None
 
+    def split(self, index: int) -> list[int]:
+        """A group named by coordinated affiliations ("Hungarian and Romanian officials") as its parts."""
+        item = self.mentions.items[index]
+        inner = item.get("inner") or []
+        if item["kind"] != "np" or len(inner) < 2:
+            return [index]
+        heads = [self.doc[self.mentions.items[i]["head"]] for i in inner]
+        if all(h.dep_ == "conj" or any(c.dep_ == "conj" and c in heads for c in h.children) for h in heads):
+            return list(inner)
+        return [index]
+
     def lemma(self, verb: Token) -> str:
         """The verb's lemma, mended where the model's lemmatiser slips (``staged`` -> ``stag``)."""
         lemma = verb.lemma_.lower()
@@ -460,7 +481,12 @@ class _Finder:
             subjects = [s for s in subjects if s is not None and self.human(s)]
             if not subjects:
                 continue
-            objects = self.objects(rule, verb, noun, set(subjects))
+            subjects = [part for s in subjects for part in self.split(s)]
+            if rule.reciprocal and len(subjects) >= 2:  # "A and B agreed to ...": each with the other first
+                direct = [slot for slot in rule.objects if slot not in ("complement", "purpose")]
+                objects = self.objects(replace(rule, objects=tuple(direct)), verb, noun, set(subjects))
+            else:
+                objects = self.objects(rule, verb, noun, set(subjects))
             pairs: list[tuple[list[int], list[int]]] = [(subjects, objects)]
             if not objects and rule.reciprocal and len(subjects) >= 2:
                 pairs = [([a], [b]) for a in subjects for b in subjects if a != b]
