@@ -224,8 +224,10 @@ class Extractor:
             holder = self._role_holder(role, country, context.published) if role else None
             if holder:
                 return registry[holder]
+            if item.get("role") is None:  # "the partner of the protester": nobody we can name
+                return None
             # an office holder the registry does not know: "Montenegro's prime minister"
-            return self.resolver.new_actor(item["text"], "Person", country=country)
+            return self.resolver.new_actor(_bare(item["text"]), "Person", country=country)
         if kind == "demonym" or (kind == "entity" and item.get("label") == "NORP" and item.get("country")):
             code = item.get("country")
             if item.get("people"):  # "thousands of Belarusians": people of the country, not the state
@@ -257,7 +259,7 @@ class Extractor:
 
     def _noun_phrase(self, context: _Context, item: dict[str, Any], relation: str | None) -> Actor | Thing | None:
         words = fold(item["text"]).split()
-        head = words[-1] if words else ""
+        head = item.get("root") or (words[-1] if words else "")
         if head in _GENERIC and context.main_country:
             classes = _GENERIC[head]
             bodies = [a for a in self.registry.actors.values()
@@ -277,7 +279,7 @@ class Extractor:
                 return near[0]
         from kg.extract.relations import _HUMAN
 
-        if head in _HUMAN:
+        if head in _HUMAN or item.get("root_lemma") in _HUMAN:
             return self.resolver.new_actor(_bare(item["text"]), "Group", country=context.main_country)
         if item.get("inner") and relation not in _THING_RELATIONS:  # "Sweden's decision": Sweden
             return self.resolve(context, item["inner"][0])
@@ -322,6 +324,9 @@ class Extractor:
         subjects = [(i, self.resolve(context, i, relation=relation)) for i in candidate["subjects"]]
         objects = [(i, self.resolve(context, i, relation=relation)) for i in candidate["objects"]]
         subjects = [(i, a) for i, a in subjects if isinstance(a, Actor)]
+        if candidate.get("object_default") == "main_country" and context.main_country:
+            # "Roman Golovchenko, the prime minister": of the country the document is about
+            objects = [(candidate["title_mention"], self.registry.actors[context.main_country])]
         subject_ids = {a.id for _, a in subjects}
         objects = [(i, a) for i, a in objects if a is not None and a.id not in subject_ids]
         if not subjects or (candidate["objects"] and not objects and candidate.get("object_required", True)):

@@ -52,7 +52,8 @@ class Mentions:
         """Add a mention over ``span``; return its index."""
         item = {"i": len(self.items), "kind": kind, "start": span.start, "end": span.end,
                 "start_char": span.start_char, "end_char": span.end_char, "text": span.text,
-                "head": span.root.i, "label": "", "actor": None, "country": None, "ref": None}
+                "head": span.root.i, "root": span.root.lower_, "root_lemma": span.root.lemma_.lower(), "label": "",
+                "actor": None, "country": None, "ref": None}
         item.update(values)
         self.items.append(item)
         self._index(item["i"], item)
@@ -174,7 +175,8 @@ def _country_of(token: Token, mentions: Mentions, countries: Mapping[str, str]) 
         neighbours += [c for c in token.head.lefts if c.i < token.i]
     for left in neighbours:
         index = mentions.at(left)
-        if index is not None and (mentions.items[index]["kind"] == "demonym" or mentions.items[index]["label"] == "GPE"):
+        if index is not None and (mentions.items[index]["kind"] == "demonym"
+                                  or mentions.items[index]["label"] == "GPE"):
             return index
     return None
 
@@ -274,8 +276,9 @@ def _collective_pronouns(doc: Doc, mentions: Mentions) -> None:
         start = token.sent.start
         if start > 0:
             start = doc[start - 1].sent.start
+        labels = ("ORG", "GPE") if number == "singular" else ("ORG", "NORP")  # "they" is rarely a place
         before = [m for m in mentions.items if start <= m["start"] and m["end"] <= token.i and m["kind"] == "entity"
-                  and m["label"] in ("ORG", "GPE", "NORP")]
+                  and m["label"] in labels]
         if before:
             index = mentions.add("pronoun", doc[token.i:token.i + 1], label=before[-1]["label"])
             mentions.items[index]["ref"] = before[-1]["i"]

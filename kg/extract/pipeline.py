@@ -138,7 +138,8 @@ def make_extractor(nlp: Language, name: str, registry: list[str] | None, relatio
     return ExtractorComponent(nlp, name, registry, relations, titles)
 
 
-def make_pipeline(actors: Iterable[Actor], *, registry: list[str] | None = None, nlp: Language | None = None) -> Language:
+def make_pipeline(actors: Iterable[Actor], *, registry: list[str] | None = None,
+                  nlp: Language | None = None) -> Language:
     """Build the extraction pipeline around the English model.
 
     Parameters

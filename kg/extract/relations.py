@@ -118,6 +118,9 @@ def _unwrap(token: Token) -> Token:
     return token
 
 
+_CONTROLLERS = {"urge", "ask", "call", "press", "persuade", "invite", "order", "force", "tell"}
+
+
 def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The grammatical agents of ``verb``, following control and shared subjects."""
     if depth > 4:
@@ -133,6 +136,15 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return direct
     if verb.dep_ == "relcl":
         return [verb.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head]
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _CONTROLLERS:
+        controllers = _children(verb.head, "dobj") + [o for p in _children(verb.head, "prep")
+                                                     if p.lower_ in ("on", "upon") for o in _children(p, "pobj")]
+        if controllers:
+            return controllers
+    if verb.dep_ == "xcomp" and _is_passive(verb.head) and not _children(verb.head, "agent"):
+        return _children(verb.head, "nsubjpass")
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         for agent in _children(verb, "agent"):
             return _children(agent, "pobj")
@@ -142,6 +154,19 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod", "xcomp"):
         return _subjects(verb.head.head, depth + 1)  # "X is willing to send", "X, ready to help"
     return []
+
+
+def _quote_speech(verb: Token) -> Token | None:
+    """The speech verb after a quotation that runs on past the sentence of ``verb``."""
+    sent, doc = verb.sent, verb.doc
+    if sent[0].tag_ != "``":
+        return None
+    for token in doc[sent.end:]:
+        if token.tag_ == "''":
+            return token.head if token.head.lemma_.lower() in _SPEECH else None
+        if token.tag_ == "``":
+            return None
+    return None
 
 
 class _Finder:
@@ -220,7 +245,8 @@ class _Finder:
             head_ok = rule.object_heads and self.doc[item["head"]].lemma_.lower() in rule.object_heads
             if not head_ok:
                 return False
-        elif rule.object_heads and item["kind"] == "np" and self.doc[item["head"]].lemma_.lower() not in rule.object_heads:
+        elif rule.object_heads and item["kind"] == "np" \
+                and self.doc[item["head"]].lemma_.lower() not in rule.object_heads:
             return False
         if rule.object_entity and not self.is_entity(index):
             return False
@@ -237,7 +263,8 @@ class _Finder:
                     tokens = [verb.head]  # "mediation, proposed by Poland"
                     of = [c for p in _children(verb.head, "prep") if p.lower_ == "of" for c in _children(p, "pobj")]
                     tokens = of or tokens
-                if verb.dep_ == "relcl" and not _children(verb, "dobj") and _children(verb, "nsubj"):
+                if verb.dep_ == "relcl" and _children(verb, "nsubj") and (
+                        not tokens or all(t.tag_ in ("WP", "WDT") for t in tokens)):
                     tokens = [verb.head]
             elif slot == "dative":
                 tokens = _children(verb, "dative")
@@ -280,7 +307,8 @@ class _Finder:
     def complement(self, verb: Token, noun: Token | None, subjects: set[int], *, purpose: bool = False) -> int | None:
         """The first actor named in the verb's complement (``agreed to set up a centre in Tokyo``), or in its
         purpose clause (``began a hunger strike to protest against X``)."""
-        roots = _children(verb, "advcl", "xcomp") if purpose else _children(verb, "xcomp", "ccomp", "dobj", "pcomp", "prep")
+        roots = _children(verb, "advcl", "xcomp") if purpose \
+            else _children(verb, "xcomp", "ccomp", "dobj", "pcomp", "prep")
         if noun is not None:
             roots += _children(noun, "prep", "acl", "relcl")
         if purpose:  # "in protest against X", "in defiance of X"
@@ -318,6 +346,8 @@ class _Finder:
             if head.i == current.i:
                 break
             lemma = head.lemma_.lower()
+            if current.dep_ == "xcomp" and _children(head, "neg"):
+                polarity = "negated"
             if current.dep_ == "xcomp":
                 if lemma in _REFUSE:
                     polarity, refused = "negated", lemma != "fail"
@@ -351,7 +381,8 @@ class _Finder:
                 break
             current = head
         for child in verb.children:  # "X agreed, officials said": the speech verb hangs off the predicate
-            if child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in _SPEECH | _ALLEGE and status == "asserted":
+            if child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in _SPEECH | _ALLEGE \
+                    and status == "asserted":
                 status = "alleged" if child.lemma_.lower() in _ALLEGE else "reported"
                 claimant = self.speaker(child)
         for token in verb.sent:  # "according to X"
@@ -359,6 +390,10 @@ class _Finder:
                 for to in token.children:
                     for who in _children(to, "pobj"):
                         status, claimant = "reported", self.argument(who)
+        if status == "asserted":
+            speech = _quote_speech(verb)
+            if speech is not None:
+                status, claimant = "reported", self.speaker(speech)
         if status == "asserted":
             claimant = None
         return {"polarity": polarity, "modality": modality, "status": status, "claimant": claimant,
@@ -429,7 +464,8 @@ class _Finder:
         return True
 
     def light_noun(self, rule: RelationRule, verb: Token) -> Token | None:
-        candidates = _children(verb, "dobj", "attr") + [p for prep in _children(verb, "prep") for p in _children(prep, "pobj")]
+        candidates = _children(verb, "dobj", "attr") + [p for prep in _children(verb, "prep")
+                                                        for p in _children(prep, "pobj")]
         for noun in candidates:
             words = {noun.lemma_.lower(), noun.lower_}
             compounds = [c.lower_ for c in _children(noun, "compound", "amod")]
@@ -520,11 +556,13 @@ class _Finder:
                 target = item.get("possessor")
             else:
                 target = item.get("org") or item.get("country_mention") or item.get("possessor")
-            if target is None:
+            default = target is None and rule.object == "country"
+            if target is None and not default:
                 continue
             head = self.doc[item["head"]]
             found.append({"rule": rule.id, "version": rule.version, "relation": rule.relation, "cameo": None,
-                          "subjects": [item["person"]], "objects": [target], "trigger": head.i,
+                          "subjects": [item["person"]], "objects": [] if default else [target], "trigger": head.i,
+                          "object_default": "main_country" if default else None, "title_mention": item["i"],
                           "sent_start": head.sent.start_char, "sent_end": head.sent.end_char, "date": None,
                           "polarity": "positive", "modality": "actual", "status": "asserted", "claimant": None})
         return found

@@ -24,8 +24,8 @@ relation and where its arguments sit in the dependency tree. Its fields:
     (the first actor named in the verb's complement clause) or ``purpose`` (the first actor in a purpose
     clause: ``marched to protest against X``). ``ccomp_aux`` requires a complement clause with one of
     these auxiliaries (``said that Libya must ...``).
-``object_required``, ``object_entity``, ``object_entity_inside``, ``object_types``, ``no_object_types``, ``object_human``,
-``object_heads``, ``object_thing``, ``reciprocal``
+``object_required``, ``object_entity``, ``object_entity_inside``, ``object_types``, ``no_object_types``,
+``object_human``, ``object_heads``, ``object_thing``, ``reciprocal``
     What the object must be: any noun phrase, a named entity, the entity inside a noun phrase (``a U.S.
     request``), of these NER types, a person or group, a noun with one of these heads, a thing such as
     an election; and whether coordinated subjects without an object act on each other (``A and B met``).
