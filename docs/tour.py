@@ -19,9 +19,17 @@ ROOT = Path(__file__).resolve().parent.parent
 _WORKDIR = Path(tempfile.mkdtemp(prefix="polkg-tour-"))
 
 
+SHARED = Path(os.environ.get("POLKG_SHARED", ROOT.parent / "shared"))
+if not (_WORKDIR / "data").exists():
+    (_WORKDIR / "data").symlink_to(ROOT / "data")  # so `kg extract data/articles` reads the bundled texts
+
+
 def run(command: str, *, cwd: Path | None = None) -> str:
-    """Run a shell-like ``kg ...`` command and return what a user sees (stdout, then stderr)."""
-    args = shlex.split(command)
+    """Run a shell-like ``kg ...`` command and return what a user sees (stdout, then stderr).
+
+    ``../shared`` in a command means the shared data folder beside the checkout (``$POLKG_SHARED``).
+    """
+    args = [str(SHARED) + a[len("../shared"):] if a.startswith("../shared") else a for a in shlex.split(command)]
     assert args[0] == "kg", command
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
     env["PYTHONPATH"] = str(ROOT)

@@ -594,6 +594,31 @@ def _family(relation: Mapping[str, Any], *candidates: Iterable[tuple[str, str | 
     return str(relation.get("family") or relation.get("label") or "unknown")
 
 
+def _counted(record: GoldRecord, relation: Mapping[str, Any], re3d_core: set[tuple[str, str | None]]) -> bool:
+    """Whether a prediction of ``relation`` in ``record`` counts for precision (see :func:`score`)."""
+    if record.dataset == "plover":
+        return any(_fits(relation, t.family, t.cameo) or relation.get("family") == t.family for t in record.triples)
+    if record.dataset == "re3d":
+        return any(_fits(relation, family, cameo) for family, cameo in re3d_core)
+    return True
+
+
+def judge(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping[str, Any]]],
+          ) -> list[tuple[Mapping[str, Any], bool]]:
+    """Each counted prediction with whether it matched a gold triple, as :func:`score` counts them.
+
+    Useful to measure the precision of each rule (``prediction["method"]``) on development data.
+    """
+    re3d_core = {(t.family, t.cameo) for r in gold if r.dataset == "re3d" for t in r.triples if t.core}
+    judged = []
+    for record in gold:
+        found = list(predictions.get(record.id, ()))
+        matched = set(_match(record.triples, found).values())
+        judged += [(p, j in matched) for j, p in enumerate(found)
+                   if _counted(record, p.get("relation") or {}, re3d_core)]
+    return judged
+
+
 def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping[str, Any]]]) -> EvalReport:
     """Score predicted statements against gold records.
 
@@ -654,14 +679,7 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
         owner = {j: record.triples[i].family for i, j in pairs.items()}
         for j, prediction in enumerate(found):
             relation = prediction.get("relation") or {}
-            if record.dataset == "plover":
-                counted = any(_fits(relation, t.family, t.cameo) or relation.get("family") == t.family
-                              for t in record.triples)
-            elif record.dataset == "re3d":
-                counted = any(_fits(relation, family, cameo) for family, cameo in re3d_core)
-            else:
-                counted = True
-            if not counted:
+            if not _counted(record, relation, re3d_core):
                 ignored += 1
                 continue
             family = owner.get(j) or _family(relation, [(t.family, t.cameo) for t in record.triples],

@@ -226,7 +226,7 @@ def actors(
 
 def _merges_of(kg: Any) -> Path | None:
     try:
-        value = (kg.store.manifest if kg.store is not None else {}).get("texts", {}).get("merges")
-    except KGError:
+        value = (kg.store.manifest() if kg.store is not None else {}).get("texts", {}).get("merges")
+    except (KGError, ValueError):
         return None
     return Path(value) if value else None

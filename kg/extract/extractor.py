@@ -240,7 +240,7 @@ class Extractor:
         if kind == "pronoun":
             return None
         text = item["text"]
-        known = self.resolver.lookup(text)
+        known = self.resolver.lookup(text) or self._national(text, context.main_country)
         if known is not None:
             return known
         if kind in ("entity", "surname"):
@@ -248,6 +248,21 @@ class Extractor:
             return self.resolver.new_actor(label, _TYPES.get(item.get("label", ""), "Organization"),
                                            country=context.main_country if item.get("label") != "GPE" else None)
         return self._noun_phrase(context, item, relation)
+
+    def _national(self, name: str, country: str | None) -> Actor | Thing | None:
+        """A registry actor named ``name`` for the document's country: in a report from Belarus, "the
+        Interior Ministry" is the Interior Ministry of Belarus and "protesters" are Belarusian protesters."""
+        if country is None or country not in self.registry.actors:
+            return None
+        state = self.registry.actors[country]
+        bare = _bare(name)
+        variants = [f"{bare} of {state.label}", f"{state.label} {bare}", f"{state.label}'s {bare}"]
+        variants += [f"{demonym} {bare}" for demonym in state.demonyms]
+        for variant in variants:
+            found = self.resolver.lookup(variant)
+            if found is not None and getattr(found, "country", country) in (country, None):
+                return found
+        return None
 
     def _fullest(self, context: _Context, index: int) -> str:
         """The longest name in the document that ends with this mention's last word (``German`` -> Elena German)."""
@@ -280,6 +295,9 @@ class Extractor:
         from kg.extract.relations import _HUMAN
 
         if head in _HUMAN or item.get("root_lemma") in _HUMAN:
+            national = self._national(item["text"], context.main_country)
+            if national is not None:
+                return national
             return self.resolver.new_actor(_bare(item["text"]), "Group", country=context.main_country)
         if item.get("inner") and relation not in _THING_RELATIONS:  # "Sweden's decision": Sweden
             return self.resolve(context, item["inner"][0])

@@ -174,6 +174,7 @@ class _Finder:
         self.doc = doc
         self.mentions = mentions
         self.index = index
+        self._found: dict[int, list[dict[str, Any]]] = {}
 
     # -- arguments -----------------------------------------------------------------------------
 
@@ -499,6 +500,14 @@ class _Finder:
         return lemma
 
     def candidates(self, verb: Token) -> list[dict[str, Any]]:
+        """The relation candidates of one predicate (computed once per token)."""
+        if verb.i not in self._found:
+            self._found[verb.i] = self._candidates(verb)
+        return self._found[verb.i]
+
+    def _candidates(self, verb: Token) -> list[dict[str, Any]]:
+        if self.lemma(verb) in _INTEND and any(self.candidates(x) for x in _children(verb, "xcomp")):
+            return []  # "agreed to prepare sanctions": the sanctions are the event, announced
         found: list[dict[str, Any]] = []
         triggers: list[tuple[RelationRule, Token | None]] = []
         if verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB"):
@@ -556,11 +565,14 @@ class _Finder:
                 target = item.get("possessor")
             else:
                 target = item.get("org") or item.get("country_mention") or item.get("possessor")
+            relation = rule.relation
+            if target is None and rule.object == "country" and item.get("org") is not None:
+                target, relation = item["org"], "leader_of"  # "European Council President Charles Michel"
             default = target is None and rule.object == "country"
             if target is None and not default:
                 continue
             head = self.doc[item["head"]]
-            found.append({"rule": rule.id, "version": rule.version, "relation": rule.relation, "cameo": None,
+            found.append({"rule": rule.id, "version": rule.version, "relation": relation, "cameo": None,
                           "subjects": [item["person"]], "objects": [] if default else [target], "trigger": head.i,
                           "object_default": "main_country" if default else None, "title_mention": item["i"],
                           "sent_start": head.sent.start_char, "sent_end": head.sent.end_char, "date": None,
