@@ -88,6 +88,50 @@ def _absolute(text: str) -> EventDate:
         raise DateError(f"bad date {text!r}: {exc}") from None
 
 
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WRITTEN = [  # (pattern, groups as day/month/year)
+    (re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH},? (\d{{4}})$"), "dmy"),
+    (re.compile(rf"^{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})$"), "mdy"),
+    (re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}$"), "dm"),
+    (re.compile(rf"^{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?$"), "md"),
+    (re.compile(rf"^{_MONTH},? (\d{{4}})$"), "my"),
+    (re.compile(rf"^{_MONTH}$"), "m"),
+]
+
+
+def _written(text: str, anchor: date | None, *, future: bool) -> EventDate | None:
+    """``12 August 2021``, ``August 12, 2021``, ``on 12 August``, ``in August 2021``, ``in August``."""
+    phrase = " ".join(text.lower().split())
+    for prefix in ("on ", "in ", "since ", "early ", "late ", "mid-"):
+        phrase = phrase.removeprefix(prefix)
+    for pattern, order in _WRITTEN:
+        match = pattern.match(phrase)
+        if not match:
+            continue
+        values = dict(zip(order, match.groups(), strict=True))
+        month = _MONTHS[values["m"]]
+        if "y" in values:
+            year = int(values["y"])
+        elif anchor is None:
+            raise DateError(f"date {text!r} has no year and needs the source's publication date")
+        else:
+            year = anchor.year  # the nearest such day: last year's if it would be after the anchor
+            probe = date(year, month, min(int(values.get("d", 1)), 28))
+            if not future and probe > anchor:
+                year -= 1
+            elif future and probe < anchor and "d" in values:
+                year += 1
+        try:
+            if "d" in values:
+                return EventDate(date(year, month, int(values["d"])))
+        except ValueError as exc:
+            raise DateError(f"bad date {text!r}: {exc}") from None
+        return _absolute(f"{year:04d}-{month:02d}")
+    return None
+
+
 def _relative(text: str, anchor: date, *, future: bool) -> EventDate | None:
     phrase = " ".join(text.lower().split())
     phrase = phrase.removeprefix("on ")
@@ -131,8 +175,10 @@ def parse_date(value: str | date | datetime, *, anchor: date | None = None, futu
     ----------
     value : str or date
         ``2020-08-15``, ``2020-08``, ``2020``, an interval ``2020-08-09/2020-08-15`` (either side may be
-        a month or a year), or a relative phrase: ``on Wednesday``, ``last Monday``, ``yesterday``,
-        ``today``, ``last week``, ``last month``, ``last year``.
+        a month or a year), a written date (``12 August 2021``, ``August 12, 2021``, ``on 12 August``,
+        ``in August 2021``), or a relative phrase: ``on Wednesday``, ``last Monday``, ``yesterday``,
+        ``today``, ``last week``, ``last month``, ``last year``. A written date without a year is the
+        nearest such day before the anchor (after it, with ``future``).
     anchor : date, optional
         The publication date that relative phrases are resolved against.
     future : bool
@@ -156,6 +202,10 @@ def parse_date(value: str | date | datetime, *, anchor: date | None = None, futu
     '2020-08-17'
     >>> parse_date("last week", anchor=date(2020, 8, 15)).start
     datetime.date(2020, 8, 3)
+    >>> str(parse_date("on 9 August", anchor=date(2020, 8, 15))), str(parse_date("August 9, 2020"))
+    ('2020-08-09', '2020-08-09')
+    >>> str(parse_date("in December", anchor=date(2021, 3, 1)))
+    '2020-12'
     >>> parse_date("2020-02-30")
     Traceback (most recent call last):
     ...
@@ -173,6 +223,9 @@ def parse_date(value: str | date | datetime, *, anchor: date | None = None, futu
         start = parse_date(left, anchor=anchor)
         end = parse_date(right, anchor=anchor)
         return EventDate(start.start, end.end or end.start, "interval")
+    written = _written(text, anchor, future=future)
+    if written is not None:
+        return written
     if text[:1].isdigit():
         return _absolute(text)
     if anchor is None:

@@ -28,6 +28,13 @@ SATURDAY = date(2020, 8, 15)
         ("1994", date(1994, 1, 1), date(1994, 12, 31), "year"),
         ("2020-05/2020-08", date(2020, 5, 1), date(2020, 8, 31), "interval"),
         ("2020-08-09/on Wednesday", date(2020, 8, 9), date(2020, 8, 12), "interval"),
+        ("on 9 August 2020", date(2020, 8, 9), None, "day"),
+        ("August 9, 2020", date(2020, 8, 9), None, "day"),
+        ("9th of August", date(2020, 8, 9), None, "day"),
+        ("on Aug. 9", date(2020, 8, 9), None, "day"),
+        ("20 August", date(2019, 8, 20), None, "day"),  # no year: the nearest such day before publication
+        ("in December", date(2019, 12, 1), date(2019, 12, 31), "month"),
+        ("in May 2020", date(2020, 5, 1), date(2020, 5, 31), "month"),
     ],
 )
 def test_parse_date(text, start, end, precision):
@@ -37,10 +44,12 @@ def test_parse_date(text, start, end, precision):
 
 def test_weekday_forwards_for_future_tense():
     assert parse_date("on Monday", anchor=SATURDAY, future=True).start == date(2020, 8, 17)
+    assert parse_date("on 20 August", anchor=SATURDAY, future=True).start == date(2020, 8, 20)
     assert parse_date("on Saturday", anchor=SATURDAY, future=True).start == SATURDAY
 
 
-@pytest.mark.parametrize("text", ["2020-13-01", "2020-02-30", "soon", "on Funday", "20-08-15", "2020-08-15x"])
+@pytest.mark.parametrize("text", ["2020-13-01", "2020-02-30", "soon", "on Funday", "20-08-15", "2020-08-15x",
+                                  "31 February 2020", "Augusts 9"])
 def test_bad_dates(text):
     with pytest.raises(DateError, match="bad date"):
         parse_date(text, anchor=SATURDAY)

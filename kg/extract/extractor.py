@@ -47,6 +47,9 @@ _OCCURRENCES = {  # a common noun naming an occurrence of the document's country
     "Election": {"election", "vote", "poll", "polls", "ballot", "runoff"},
     "ProtestCampaign": {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "unrest"},
 }
+_ORGANISATIONS = {"organisation", "organization", "group", "party", "movement", "union", "association", "agency",
+                  "newspaper", "radio", "television", "channel", "broadcaster", "embassy", "faction", "forum", "team",
+                  "company", "firm", "network", "front", "alliance", "foundation", "charity", "institute"}
 _ANOTHER = {"new", "fresh", "repeat", "another", "early", "snap", "second", "next", "future", "free", "fair"}
 _THING_RELATIONS = {"proposes", "rejects", "rejects_mediation", "calls_for", "offers_mediation", "wins",
                     "candidate_in", "signs_agreement"}
@@ -240,7 +243,7 @@ class Extractor:
         if kind == "pronoun":
             return None
         text = item["text"]
-        known = self.resolver.lookup(text) or self._national(text, context.main_country)
+        known = self.resolver.lookup(_bare(text)) or self._national(text, context.main_country)
         if known is not None:
             return known
         if kind in ("entity", "surname"):
@@ -299,7 +302,12 @@ class Extractor:
             if national is not None:
                 return national
             return self.resolver.new_actor(_bare(item["text"]), "Group", country=context.main_country)
-        if item.get("inner") and relation not in _THING_RELATIONS:  # "Sweden's decision": Sweden
+        if item.get("owner") is not None and relation not in _THING_RELATIONS:  # "Sweden's decision": Sweden
+            return self.resolve(context, item["owner"])
+        if item.get("inner") and head in _ORGANISATIONS:  # "a Belarusian human rights organisation"
+            country = self._country(context, item["inner"][0])
+            return self.resolver.new_actor(_bare(item["text"]), "Organization", country=country)
+        if item.get("inner") and relation not in _THING_RELATIONS:  # "Israeli helicopters": Israel
             return self.resolve(context, item["inner"][0])
         if relation in _THING_RELATIONS and head in _PLANS:
             return self.resolver.new_thing(_bare(item["text"]), "Proposal")

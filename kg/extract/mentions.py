@@ -206,6 +206,10 @@ def _titles(doc: Doc, mentions: Mentions, index: dict, countries: Mapping[str, s
             person = mentions.at(token.head)
         if inside is not None and mentions.items[inside]["label"] == "PERSON":
             person = inside
+        following = mentions.at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
+        if person is None and following is not None and mentions.items[following]["label"] == "PERSON" \
+                and mentions.items[following]["start"] == token.i + 1:
+            person = following  # "... and Lithuanian President Gitanas Nauseda", however the parser attached it
         country = _country_of(token, mentions, countries)
         possessor = org = None
         for child in token.children:

@@ -215,7 +215,10 @@ class _Finder:
                 if prep.lower_ in ("of", "in", "from") and prep.i == right + 1:
                     right = max([right, *(t.i for t in prep.subtree)])
         span = self.doc[left:right + 1]
-        return self.mentions.add("np", span, label="", inner=sorted(set(entities)))
+        owners = [e for e in entities if self.doc[self.mentions.items[e]["head"]].dep_ == "poss"
+                  or (self.doc[self.mentions.items[e]["head"]].dep_ == "pobj"
+                      and self.doc[self.mentions.items[e]["head"]].head.lower_ in ("of", "by"))]
+        return self.mentions.add("np", span, label="", inner=sorted(set(entities)), owner=owners[0] if owners else None)
 
     def _target(self, index: int) -> int:
         """The mention a mention stands for (a pronoun's antecedent), or itself."""
@@ -506,8 +509,6 @@ class _Finder:
         return self._found[verb.i]
 
     def _candidates(self, verb: Token) -> list[dict[str, Any]]:
-        if self.lemma(verb) in _INTEND and any(self.candidates(x) for x in _children(verb, "xcomp")):
-            return []  # "agreed to prepare sanctions": the sanctions are the event, announced
         found: list[dict[str, Any]] = []
         triggers: list[tuple[RelationRule, Token | None]] = []
         if verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB"):
@@ -537,6 +538,9 @@ class _Finder:
                 pairs = [([a], [b]) for a in subjects for b in subjects if a != b]
             elif not objects and rule.object_required:
                 continue
+            if rule.relation == "expresses_intent_to_cooperate" and self.lemma(verb) in _INTEND \
+                    and any(self.candidates(x) for x in _children(verb, "xcomp")):
+                break  # "agreed to prepare sanctions": the sanctions are the event, announced
             qualifiers = self.qualifiers(verb, noun)
             if qualifiers["modality"] == "demanded":
                 break
