@@ -47,9 +47,6 @@ _OCCURRENCES = {  # a common noun naming an occurrence of the document's country
     "Election": {"election", "vote", "poll", "polls", "ballot", "runoff"},
     "ProtestCampaign": {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "unrest"},
 }
-_ORGANISATIONS = {"organisation", "organization", "group", "party", "movement", "union", "association", "agency",
-                  "newspaper", "radio", "television", "channel", "broadcaster", "embassy", "faction", "forum", "team",
-                  "company", "firm", "network", "front", "alliance", "foundation", "charity", "institute"}
 _ANOTHER = {"new", "fresh", "repeat", "another", "early", "snap", "second", "next", "future", "free", "fair"}
 _THING_RELATIONS = {"proposes", "rejects", "rejects_mediation", "calls_for", "offers_mediation", "wins",
                     "candidate_in", "signs_agreement"}
@@ -295,7 +292,7 @@ class Extractor:
                          or abs((t.date.start - context.published).days) <= 90)]
             if len(near) == 1:
                 return near[0]
-        from kg.extract.relations import _HUMAN
+        from kg.extract.relations import _HUMAN, ORGANISATIONS
 
         if head in _HUMAN or item.get("root_lemma") in _HUMAN:
             national = self._national(item["text"], context.main_country)
@@ -304,8 +301,8 @@ class Extractor:
             return self.resolver.new_actor(_bare(item["text"]), "Group", country=context.main_country)
         if item.get("owner") is not None and relation not in _THING_RELATIONS:  # "Sweden's decision": Sweden
             return self.resolve(context, item["owner"])
-        if item.get("inner") and head in _ORGANISATIONS:  # "a Belarusian human rights organisation"
-            country = self._country(context, item["inner"][0])
+        if head in ORGANISATIONS:  # "a Belarusian human rights organisation"
+            country = self._country(context, item["inner"][0]) if item.get("inner") else None
             return self.resolver.new_actor(_bare(item["text"]), "Organization", country=country)
         if item.get("inner") and relation not in _THING_RELATIONS:  # "Israeli helicopters": Israel
             return self.resolve(context, item["inner"][0])
@@ -331,10 +328,12 @@ class Extractor:
         polarity = candidate["polarity"]
         registry = self.onto.relation(relation)
         root = registry.cameo.code[:2] if registry.cameo else None
-        cooperative = registry.quad_class in (1, 2) and root not in (None, "01", "03")
+        cooperative = registry.quad_class in (1, 2) and root not in (None, "01")
         announced = modality in ("intended", "hypothetical")
         if cooperative and (candidate.get("refused") or (polarity == "negated" and announced)):
             return "rejects", "120", "actual", "positive"
+        if root == "18" and candidate.get("military") and polarity == "positive":
+            return "fights", "190", modality, polarity  # armed forces killing or attacking: CAMEO 19
         if not announced or polarity != "positive":
             return relation, cameo, modality, polarity
         if relation in _INTENT:

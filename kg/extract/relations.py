@@ -48,6 +48,18 @@ _WRAPPERS = {"possibility", "idea", "prospect", "notion", "%", "percent", "share
 _FOR_WRAPPERS = {"call", "calls", "demand", "demands", "plea", "pleas", "appeal", "appeals", "push", "bid", "request",
                  "requests", "campaign", "clamour", "clamor", "pressure"}
 _PURPOSE_NOUNS = {"protest", "defiance", "opposition", "response", "retaliation", "solidarity", "support", "demand"}
+#: Heads of subjects that make an attack military force (CAMEO 19, fight) rather than an assault (18).
+_MILITARY = {"force", "forces", "troop", "troops", "army", "military", "aircraft", "warplane", "warplanes", "jet", "jets",
+             "helicopter", "helicopters", "gunship", "gunships", "tank", "tanks", "artillery", "navy", "soldier",
+             "soldiers", "drone", "drones", "bomber", "bombers", "airforce", "battalion", "brigade", "unit", "units"}
+#: Head nouns of organisations named by description ("a Belarusian human rights organisation").
+ORGANISATIONS = {"organisation", "organization", "group", "party", "movement", "union", "association", "agency",
+                 "newspaper", "radio", "television", "channel", "broadcaster", "embassy", "faction", "forum", "team",
+                 "company", "firm", "network", "front", "alliance", "foundation", "charity", "institute"}
+#: Relations whose object may be a thing rather than an actor (a plan, an election, a demand).
+_THING_RELATIONS = {"proposes", "rejects", "rejects_mediation", "calls_for", "offers_mediation", "wins",
+                    "candidate_in", "signs_agreement", "demonstrates", "protests", "accuses", "criticizes",
+                    "declines_comment", "makes_statement"}
 _INSTRUMENT = {"by", "via", "over", "through"}  # "by telephone with X", "via video link with X"
 #: Verbs whose clausal complement is what they ask for, not an event: "demand that X step down".
 _DEMAND = {"demand", "urge", "ask", "request", "insist", "call", "press", "petition"}
@@ -66,7 +78,15 @@ _HUMAN = {"official", "officials", "protester", "protesters", "demonstrator", "d
           "junta", "cabinet", "ministry", "agency", "council", "committee", "mission", "inspector", "inspectors",
           "monitor", "monitors", "observer", "observers", "staff", "personnel", "mourner", "mourners", "expert",
           "experts", "partner", "husband", "wife", "teacher", "blogger", "insurgent", "insurgents", "terrorist",
-          "terrorists", "separatist", "separatists", "marine", "marines", "commander", "commanders", "crew"}
+          "terrorists", "separatist", "separatists", "marine", "marines", "commander", "commanders", "crew",
+          "extremist", "extremists", "nationalist", "nationalists", "gunman", "gunmen", "hacker", "hackers",
+          "farmer", "farmers", "doctor", "doctors", "landowner", "landowners", "inhabitant", "inhabitants", "youth",
+          "youths", "delegate", "delegates", "deputy", "deputies", "lawmaker", "lawmakers", "legislator",
+          "legislators", "senator", "senators", "negotiator", "negotiators", "peacekeeper", "peacekeepers",
+          "fundamentalist", "fundamentalists", "militiaman", "hostage", "hostages", "migrant", "migrants",
+          "dissident", "dissidents", "critic", "critics", "politician", "politicians", "lawyer", "lawyers",
+          "businessman", "businessmen", "missionary", "missionaries", "nationals", "serviceman", "servicemen",
+          "worker", "elder", "elders", "clergy", "cleric", "clerics", "bishop", "monk", "monks", "tribesmen"}
 _ARG_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
@@ -203,6 +223,11 @@ class _Finder:
         entities = [self.mentions.at(t) for t in sorted(inner, key=lambda t: t.i) if self.mentions.at(t) is not None]
         entities = [e for e in entities if self.mentions.items[e]["kind"] in ("entity", "demonym", "surname")
                     and self.mentions.items[e]["label"] in _ARG_LABELS]
+        if inside and not human:  # "war crimes by Croatian extremists": the extremists
+            for part in sorted(inner, key=lambda t: t.i):
+                if part is not token and (part.lemma_.lower() in _HUMAN or part.lower_ in _HUMAN) \
+                        and part.dep_ in ("pobj", "poss"):
+                    return self.argument(part)
         if inside and entities and not (human and self.mentions.items[entities[0]]["kind"] == "demonym"):
             return entities[0]  # "a U.S. request": the United States; but "Croatian extremists" stay a group
         left = min([token.i, *(c.left_edge.i for c in token.lefts if c.dep_ not in ("punct", "cc", "prep"))])
@@ -239,6 +264,15 @@ class _Finder:
         return self.doc[item["head"]].lemma_.lower() in _HUMAN or self.doc[item["head"]].lower_ in _HUMAN \
             or bool(item.get("inner"))
 
+    def person_or_group(self, index: int) -> bool:
+        """People rather than things: a person, a nationality, or a noun phrase headed by a human noun
+        ("52 members of the banned movement"), not a thing that merely names one ("a Karen stronghold")."""
+        item = self.mentions.items[self._target(index)]
+        if item["kind"] != "np":
+            return item["label"] in ("PERSON", "NORP", "ORG", "GPE")
+        head = self.doc[item["head"]]
+        return head.lemma_.lower() in _HUMAN or head.lower_ in _HUMAN
+
     def accept(self, rule: RelationRule, index: int | None) -> bool:
         if index is None:
             return False
@@ -254,7 +288,7 @@ class _Finder:
             return False
         if rule.object_entity and not self.is_entity(index):
             return False
-        return not (rule.object_human and not self.human(index))
+        return not (rule.object_human and not self.person_or_group(index))
 
     def objects(self, rule: RelationRule, verb: Token, noun: Token | None, subjects: set[int]) -> list[int]:
         passive = _is_passive(verb)
@@ -295,18 +329,29 @@ class _Finder:
                 tokens = [s for c in _children(verb, "ccomp") for s in _children(c, "nsubj", "nsubjpass")]
             elif slot in ("complement", "purpose"):
                 found = self.complement(verb, noun, subjects, purpose=slot == "purpose")
-                if found is not None:
-                    return [found]
+                if found is not None:  # "blows to the United States and Israel": both
+                    head = self.doc[self.mentions.items[found]["head"]]
+                    more = [self.mentions.at(c) for c in _conjuncts(head) if c != head]
+                    return [found, *(m for m in more if m is not None and m != found and m not in subjects)]
                 continue
             found = []
             for token in tokens:
                 for part in _conjuncts(token):
                     index = self.argument(part, inside=rule.object_entity_inside)
-                    if self.accept(rule, index) and index not in subjects:
+                    if self.accept(rule, index) and index not in subjects and not self.empty(rule, index):
                         found.append(index)
             if found:
                 return found
         return []
+
+    def empty(self, rule: RelationRule, index: int | None) -> bool:
+        """A thing that names no actor ("emergency measures"), where the rule wants an actor: keep looking."""
+        if index is None or rule.relation in _THING_RELATIONS:
+            return False
+        item = self.mentions.items[self._target(index)]
+        if item["kind"] != "np" or item.get("inner") or self.person_or_group(index):
+            return False
+        return self.doc[item["head"]].lemma_.lower() not in ORGANISATIONS
 
     def complement(self, verb: Token, noun: Token | None, subjects: set[int], *, purpose: bool = False) -> int | None:
         """The first actor named in the verb's complement (``agreed to set up a centre in Tokyo``), or in its
@@ -354,7 +399,7 @@ class _Finder:
                 polarity = "negated"
             if current.dep_ == "xcomp":
                 if lemma in _REFUSE:
-                    polarity, refused = "negated", lemma != "fail"
+                    polarity, refused = "negated", True
                 elif lemma == "deny":
                     polarity = "denied"
                 elif lemma == "threaten":
@@ -544,8 +589,11 @@ class _Finder:
             qualifiers = self.qualifiers(verb, noun)
             if qualifiers["modality"] == "demanded":
                 break
+            military = any(self.doc[t].lemma_.lower() in _MILITARY for t in
+                           (self.mentions.items[self._target(s)]["head"] for s in subjects))
             for subject_list, object_list in pairs:
                 found.append({
+                    "military": military,
                     "rule": rule.id, "version": rule.version, "relation": rule.relation, "cameo": rule.cameo,
                     "subjects": subject_list, "objects": object_list, "object_required": rule.object_required,
                     "trigger": verb.i,
