@@ -49,7 +49,8 @@ _FOR_WRAPPERS = {"call", "calls", "demand", "demands", "plea", "pleas", "appeal"
                  "requests", "campaign", "clamour", "clamor", "pressure"}
 _PURPOSE_NOUNS = {"protest", "defiance", "opposition", "response", "retaliation", "solidarity", "support", "demand"}
 #: Heads of subjects that make an attack military force (CAMEO 19, fight) rather than an assault (18).
-_MILITARY = {"force", "forces", "troop", "troops", "army", "military", "aircraft", "warplane", "warplanes", "jet", "jets",
+_MILITARY = {"force", "forces", "troop", "troops", "army", "military", "aircraft", "warplane", "warplanes", "jet",
+             "jets",
              "helicopter", "helicopters", "gunship", "gunships", "tank", "tanks", "artillery", "navy", "soldier",
              "soldiers", "drone", "drones", "bomber", "bombers", "airforce", "battalion", "brigade", "unit", "units"}
 #: Head nouns of organisations named by description ("a Belarusian human rights organisation").
@@ -86,7 +87,7 @@ _HUMAN = {"official", "officials", "protester", "protesters", "demonstrator", "d
           "fundamentalist", "fundamentalists", "militiaman", "hostage", "hostages", "migrant", "migrants",
           "dissident", "dissidents", "critic", "critics", "politician", "politicians", "lawyer", "lawyers",
           "businessman", "businessmen", "missionary", "missionaries", "nationals", "serviceman", "servicemen",
-          "worker", "elder", "elders", "clergy", "cleric", "clerics", "bishop", "monk", "monks", "tribesmen"}
+          "elder", "elders", "clergy", "cleric", "clerics", "bishop", "monk", "monks", "tribesmen"}
 _ARG_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
