@@ -233,7 +233,7 @@ def test_extract_turtle_has_events_and_attestations(seed_runs):
 
 
 def test_extract_resolves_an_unnamed_organisation_to_no_country(seed_runs):
-    # "She has called on a Belarusian human rights organisation for help": the recipient is a group, not Belarus
+    # German appeals to an unnamed Belarusian rights group for help: the recipient is a group, not Belarus
     appeal = next(r for r in jsonl(seed_runs["jsonl"].out) if r["relation"]["label"] == "appeals_for_aid")
     assert appeal["object"]["text"].endswith("human rights organisation")
     assert appeal["object"]["type"] != "Country", appeal["object"]

@@ -59,6 +59,7 @@ _INTENT = {"aids": "033", "grants_asylum": "033", "consults": "036", "calls": "0
            "meets": "036", "negotiates": "036", "mediates": "039", "yields": "035", "releases": "0353",
            "eases_restrictions": "0351", "accedes_to_demands": "035", "cooperates_materially": "031",
            "cooperates_diplomatically": "032", "praises": "032", "signs_agreement": "030"}
+_NOT_REJECTIONS = {"declines_comment", "rejects", "rejects_mediation", "makes_statement", "denies"}
 _MATERIAL_INTENT = {"05": "032", "06": "031", "07": "033", "08": "035"}
 _THREAT = {"15": "138", "16": "1312", "17": "131", "18": "138", "19": "138", "20": "138"}
 _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": "Group", "LOC": "Region",
@@ -330,7 +331,9 @@ class Extractor:
         root = registry.cameo.code[:2] if registry.cameo else None
         cooperative = registry.quad_class in (1, 2) and root not in (None, "01")
         announced = modality in ("intended", "hypothetical")
-        if cooperative and (candidate.get("refused") or (polarity == "negated" and announced)):
+        if candidate.get("refused") and relation not in _NOT_REJECTIONS:  # "refused to deploy troops"
+            return "rejects", "120", "actual", "positive"
+        if cooperative and polarity == "negated" and announced:  # "will not accept refugees"
             return "rejects", "120", "actual", "positive"
         if root == "18" and candidate.get("military") and polarity == "positive":
             return "fights", "190", modality, polarity  # armed forces killing or attacking: CAMEO 19
@@ -349,7 +352,9 @@ class Extractor:
         subjects = [(i, self.resolve(context, i, relation=relation)) for i in candidate["subjects"]]
         objects = [(i, self.resolve(context, i, relation=relation)) for i in candidate["objects"]]
         subjects = [(i, a) for i, a in subjects if isinstance(a, Actor)]
-        if candidate.get("object_default") == "main_country" and context.main_country:
+        if candidate.get("object_default") == "main_country":
+            if not context.main_country:
+                return None
             # "Roman Golovchenko, the prime minister": of the country the document is about
             objects = [(candidate["title_mention"], self.registry.actors[context.main_country])]
         subject_ids = {a.id for _, a in subjects}

@@ -262,7 +262,8 @@ class _Finder:
         item = self.mentions.items[self._target(index)]
         if item["kind"] != "np":
             return self.label(index) in ("PERSON", "NORP", "ORG", "GPE")
-        return self.doc[item["head"]].lemma_.lower() in _HUMAN or self.doc[item["head"]].lower_ in _HUMAN \
+        head = self.doc[item["head"]]
+        return head.lemma_.lower() in _HUMAN or head.lower_ in _HUMAN or head.lemma_.lower() in ORGANISATIONS \
             or bool(item.get("inner"))
 
     def person_or_group(self, index: int) -> bool:
@@ -573,7 +574,7 @@ class _Finder:
             subjects = [s for s in subjects if s is not None and self.human(s)]
             if not subjects:
                 continue
-            subjects = [part for s in subjects for part in self.split(s)]
+            subjects = list(dict.fromkeys(part for s in subjects for part in self.split(s)))
             if rule.reciprocal and len(subjects) >= 2:  # "A and B agreed to ...": each with the other first
                 direct = [slot for slot in rule.objects if slot not in ("complement", "purpose")]
                 objects = self.objects(replace(rule, objects=tuple(direct)), verb, noun, set(subjects))
