@@ -201,6 +201,9 @@ class Resolver:
             if actor.iso is not None and actor.iso.alpha3 == found.alpha_3:
                 return actor
         label = getattr(found, "common_name", None) or found.name
+        if "," in label:  # "Palestine, State of", "Congo, The Democratic Republic of the"
+            official = getattr(found, "official_name", None)
+            label = official.removeprefix("the ") if official else label.split(",")[0]
         ident = slug(label)
         if ident in self.new_actors:
             return self.new_actors[ident]

@@ -59,7 +59,7 @@ _INTENT = {"aids": "033", "grants_asylum": "033", "consults": "036", "calls": "0
            "meets": "036", "negotiates": "036", "mediates": "039", "yields": "035", "releases": "0353",
            "eases_restrictions": "0351", "accedes_to_demands": "035", "cooperates_materially": "031",
            "cooperates_diplomatically": "032", "praises": "032", "signs_agreement": "030"}
-_NOT_REJECTIONS = {"declines_comment", "rejects", "rejects_mediation", "makes_statement", "denies"}
+_NOT_REJECTIONS = {"declines_comment", "rejects_mediation", "makes_statement", "denies"}
 _MATERIAL_INTENT = {"05": "032", "06": "031", "07": "033", "08": "035"}
 _THREAT = {"15": "138", "16": "1312", "17": "131", "18": "138", "19": "138", "20": "138"}
 _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": "Group", "LOC": "Region",
@@ -335,10 +335,12 @@ class Extractor:
             return "rejects", "120", "actual", "positive"
         if cooperative and polarity == "negated" and announced:  # "will not accept refugees"
             return "rejects", "120", "actual", "positive"
-        if root == "18" and candidate.get("military") and polarity == "positive":
+        if relation in ("kills", "assaults") and candidate.get("military") and polarity == "positive":
             return "fights", "190", modality, polarity  # armed forces killing or attacking: CAMEO 19
         if not announced or polarity != "positive":
             return relation, cameo, modality, polarity
+        if candidate.get("conditional"):  # "will withdraw its troops unless ...": a threat
+            return "threatens", "130", "actual", polarity
         if relation in _INTENT:
             return "expresses_intent_to_cooperate", _INTENT[relation], "actual", polarity
         if registry.quad_class == 2:

@@ -42,7 +42,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "million",
                 "millions", "group", "groups", "member", "members", "number", "part", "some", "many", "most", "all",
                 "several", "majority", "contingent", "team", "unit", "batch", "patch"}
-_WRAPPERS = {"possibility", "idea", "prospect", "notion", "%", "percent", "share", "prospects", "offer", "kind",
+_WRAPPERS = {"return", "entry", "deployment", "arrival", "presence", "dispatch", "possibility", "idea", "prospect", "notion", "%", "percent", "share", "prospects", "offer", "kind",
              "sort", "form", "type", "city", "town", "village", "capital", "province", "region", "state", "port",
              "worth", "kg", "kilogram", "kilograms", "ton", "tons", "tonne", "tonnes", "amount", "quantity"}
 _FOR_WRAPPERS = {"call", "calls", "demand", "demands", "plea", "pleas", "appeal", "appeals", "push", "bid", "request",
@@ -52,7 +52,7 @@ _PURPOSE_NOUNS = {"protest", "defiance", "opposition", "response", "retaliation"
 _MILITARY = {"force", "forces", "troop", "troops", "army", "military", "aircraft", "warplane", "warplanes", "jet",
              "jets",
              "helicopter", "helicopters", "gunship", "gunships", "tank", "tanks", "artillery", "navy", "soldier",
-             "soldiers", "drone", "drones", "bomber", "bombers", "airforce", "battalion", "brigade", "unit", "units"}
+             "soldiers", "drone", "drones", "airforce", "battalion", "brigade", "unit", "units"}
 #: Head nouns of organisations named by description ("a Belarusian human rights organisation").
 ORGANISATIONS = {"organisation", "organization", "group", "party", "movement", "union", "association", "agency",
                  "newspaper", "radio", "television", "channel", "broadcaster", "embassy", "faction", "forum", "team",
@@ -87,7 +87,9 @@ _HUMAN = {"official", "officials", "protester", "protesters", "demonstrator", "d
           "fundamentalist", "fundamentalists", "militiaman", "hostage", "hostages", "migrant", "migrants",
           "dissident", "dissidents", "critic", "critics", "politician", "politicians", "lawyer", "lawyers",
           "businessman", "businessmen", "missionary", "missionaries", "nationals", "serviceman", "servicemen",
-          "elder", "elders", "clergy", "cleric", "clerics", "bishop", "monk", "monks", "tribesmen"}
+          "elder", "elders", "clergy", "cleric", "clerics", "bishop", "monk", "monks", "tribesmen", "taker", "takers", "kidnapper", "kidnappers",
+          "captor", "captors", "hijacker", "hijackers", "bomber", "bombers", "assailant", "assailants",
+          "attacker", "attackers", "sniper", "snipers", "kidnapper"}
 _ARG_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
@@ -227,10 +229,14 @@ class _Finder:
         if inside and not human:  # "war crimes by Croatian extremists": the extremists
             for part in sorted(inner, key=lambda t: t.i):
                 if part is not token and (part.lemma_.lower() in _HUMAN or part.lower_ in _HUMAN) \
-                        and part.dep_ in ("pobj", "poss"):
+                        and part.dep_ in ("pobj", "poss", "compound"):
                     return self.argument(part)
         if inside and entities and not (human and self.mentions.items[entities[0]]["kind"] == "demonym"):
-            return entities[0]  # "a U.S. request": the United States; but "Croatian extremists" stay a group
+            # "a U.S. request": the United States; but "Croatian extremists" stay a group, and in "the
+            # resignation of Algerian President Ben Bella" the person, not the adjective, is the argument
+            primary = [e for e in entities if self.doc[self.mentions.items[e]["head"]].dep_ not in ("amod", "nmod")
+                       and self.mentions.items[e]["kind"] != "demonym"]
+            return (primary or entities)[0]
         left = min([token.i, *(c.left_edge.i for c in token.lefts if c.dep_ not in ("punct", "cc", "prep"))])
         while (left < token.i and self.doc[left].dep_ in ("det", "punct", "cc", "predet")) or \
                 (left < token.i and self.doc[left].pos_ == "DET"):
@@ -338,7 +344,7 @@ class _Finder:
                 continue
             found = []
             for token in tokens:
-                for part in _conjuncts(token):
+                for part in _conjuncts(_unwrap(token)):  # "scores of Sierra Leonean and Liberian refugees"
                     index = self.argument(part, inside=rule.object_entity_inside)
                     if self.accept(rule, index) and index not in subjects and not self.empty(rule, index):
                         found.append(index)
@@ -358,14 +364,14 @@ class _Finder:
     def complement(self, verb: Token, noun: Token | None, subjects: set[int], *, purpose: bool = False) -> int | None:
         """The first actor named in the verb's complement (``agreed to set up a centre in Tokyo``), or in its
         purpose clause (``began a hunger strike to protest against X``)."""
-        roots = _children(verb, "advcl", "xcomp") if purpose \
-            else _children(verb, "xcomp", "ccomp", "dobj", "pcomp", "prep")
-        if noun is not None:
-            roots += _children(noun, "prep", "acl", "relcl")
-        if purpose:  # "in protest against X", "in defiance of X"
+        if purpose:  # the purpose clause, then "in protest against X", "in defiance of X"
+            roots = _children(verb, "advcl", "xcomp") + (_children(noun, "acl", "relcl") if noun is not None else [])
             roots += [p for head in (verb, noun) if head is not None for p in _children(head, "prep")
                       if any(o.lemma_.lower() in _PURPOSE_NOUNS for o in _children(p, "pobj"))]
-        for root in sorted(roots, key=lambda t: t.i):
+        else:
+            roots = sorted(_children(verb, "xcomp", "ccomp", "dobj", "pcomp", "prep")
+                           + (_children(noun, "prep", "acl", "relcl") if noun is not None else []), key=lambda t: t.i)
+        for root in roots:
             for token in root.subtree:
                 index = self.mentions.at(token)
                 if index is None or index in subjects:
@@ -391,6 +397,7 @@ class _Finder:
             modality = "hypothetical"
         if any(c.lower_ in ("if", "unless") for adv in [verb] for c in _children(adv, "mark")) and verb.dep_ == "advcl":
             modality = "hypothetical"
+        conditional = any(m.lower_ == "unless" for c in _children(verb, "advcl") for m in _children(c, "mark"))
         current = verb
         for _ in range(6):
             head = current.head
@@ -448,7 +455,7 @@ class _Finder:
         if status == "asserted":
             claimant = None
         return {"polarity": polarity, "modality": modality, "status": status, "claimant": claimant,
-                "refused": refused}
+                "refused": refused, "conditional": conditional}
 
     def speaker(self, verb: Token) -> int | None:
         for subject in _children(verb, "nsubj", "nsubjpass"):
@@ -497,6 +504,8 @@ class _Finder:
         if rule.no_oprd and _children(verb, "oprd", "xcomp", "ccomp"):
             return False
         if rule.xcomp and not any(c.lemma_.lower() in rule.xcomp for c in _children(verb, "xcomp")):
+            return False
+        if rule.any_xcomp and not _children(verb, "xcomp"):
             return False
         if rule.theme:
             themes = _children(verb, "nsubjpass") if _is_passive(verb) else _children(verb, "dobj")

@@ -13,8 +13,9 @@ relation and where its arguments sit in the dependency tree. Its fields:
 ``light``, ``nouns``, ``noun_mods``
     Or a light verb (``hold``) whose object noun is one of ``nouns`` (``talks``), optionally with one of
     ``noun_mods`` among the noun's modifiers (``phone call``).
-``xcomp``, ``preps``, ``not_preps``, ``theme``, ``passive_only``, ``no_oprd``
-    Conditions: an open complement with one of these lemmas (``declined to comment``), prepositions the
+``xcomp``, ``any_xcomp``, ``preps``, ``not_preps``, ``theme``, ``passive_only``, ``no_oprd``
+    Conditions: an open complement with one of these lemmas (``declined to comment``) or any open
+    complement at all (``refused to respond``), prepositions the
     verb must or must not have (``call for``), a direct object among these lemmas (``give aid``), an object
     of a preposition among these lemmas (``called on X for help``), passive voice only (the grammatical
     subject is then the subject: ``X was re-elected``), no predicative object (``called him a liar``).
@@ -67,6 +68,7 @@ class RelationRule:
     nouns: tuple[str, ...] = ()
     noun_mods: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()
+    any_xcomp: bool = False
     preps: tuple[str, ...] = ()
     not_preps: tuple[str, ...] = ()
     theme: tuple[str, ...] = ()
