@@ -298,7 +298,10 @@ def _speaker_of(token: Token) -> Token | None:
         if head.i == current.i:
             return None
         if current.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _REPORTING:
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i]
+            speech = head
+            while speech.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in speech.children):
+                speech = speech.head  # "rejected the plan and said they ...": the shared subject
+            subjects = [c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i]
             if subjects and subjects[0].pos_ not in ("PRON",) and subjects[0].i < token.i:
                 return subjects[0]
             return None

@@ -42,7 +42,8 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "million",
                 "millions", "group", "groups", "member", "members", "number", "part", "some", "many", "most", "all",
                 "several", "majority", "contingent", "team", "unit", "batch", "patch"}
-_WRAPPERS = {"return", "entry", "deployment", "arrival", "presence", "dispatch", "possibility", "idea", "prospect", "notion", "%", "percent", "share", "prospects", "offer", "kind",
+_WRAPPERS = {"position", "positions", "office", "offices", "headquarters", "home", "homes", "camp", "camps",
+             "base", "bases", "return", "entry", "deployment", "arrival", "presence", "dispatch", "possibility", "idea", "prospect", "notion", "%", "percent", "share", "prospects", "offer", "kind",
              "sort", "form", "type", "city", "town", "village", "capital", "province", "region", "state", "port",
              "worth", "kg", "kilogram", "kilograms", "ton", "tons", "tonne", "tonnes", "amount", "quantity"}
 _FOR_WRAPPERS = {"call", "calls", "demand", "demands", "plea", "pleas", "appeal", "appeals", "push", "bid", "request",
@@ -205,6 +206,9 @@ class _Finder:
         """The mention for an argument headed by ``token`` (a named entity, pronoun or noun phrase)."""
         token = _unwrap(token)
         found = self.mentions.at(token)
+        if found is None:  # "the opposition newspaper La Prensa": the name in apposition
+            names = [self.mentions.at(c) for c in _children(token, "appos")]
+            found = next((n for n in names if n is not None and self.mentions.items[n]["kind"] == "entity"), None)
         if found is not None:
             item = self.mentions.items[found]
             if item.get("ref_token") is not None and item.get("ref") is None:  # "Syria said it would ..."
@@ -234,8 +238,9 @@ class _Finder:
         if inside and entities and not (human and self.mentions.items[entities[0]]["kind"] == "demonym"):
             # "a U.S. request": the United States; but "Croatian extremists" stay a group, and in "the
             # resignation of Algerian President Ben Bella" the person, not the adjective, is the argument
-            primary = [e for e in entities if self.doc[self.mentions.items[e]["head"]].dep_ not in ("amod", "nmod")
-                       and self.mentions.items[e]["kind"] != "demonym"]
+            primary = [e for e in entities if self.doc[self.mentions.items[e]["head"]].head.i == token.i
+                       or (self.doc[self.mentions.items[e]["head"]].dep_ not in ("amod", "nmod")
+                           and self.mentions.items[e]["kind"] != "demonym")]
             return (primary or entities)[0]
         left = min([token.i, *(c.left_edge.i for c in token.lefts if c.dep_ not in ("punct", "cc", "prep"))])
         while (left < token.i and self.doc[left].dep_ in ("det", "punct", "cc", "predet")) or \
