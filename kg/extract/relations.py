@@ -43,7 +43,8 @@ _GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens
                 "millions", "group", "groups", "member", "members", "number", "part", "some", "many", "most", "all",
                 "several", "majority", "contingent", "team", "unit", "batch", "patch"}
 _WRAPPERS = {"position", "positions", "office", "offices", "headquarters", "home", "homes", "camp", "camps",
-             "base", "bases", "return", "entry", "deployment", "arrival", "presence", "dispatch", "possibility", "idea", "prospect", "notion", "%", "percent", "share", "prospects", "offer", "kind",
+             "base", "bases", "return", "entry", "deployment", "arrival", "presence", "dispatch", "possibility",
+             "idea", "prospect", "notion", "%", "percent", "share", "prospects", "offer", "kind",
              "sort", "form", "type", "city", "town", "village", "capital", "province", "region", "state", "port",
              "worth", "kg", "kilogram", "kilograms", "ton", "tons", "tonne", "tonnes", "amount", "quantity"}
 _FOR_WRAPPERS = {"call", "calls", "demand", "demands", "plea", "pleas", "appeal", "appeals", "push", "bid", "request",
@@ -88,9 +89,9 @@ _HUMAN = {"official", "officials", "protester", "protesters", "demonstrator", "d
           "fundamentalist", "fundamentalists", "militiaman", "hostage", "hostages", "migrant", "migrants",
           "dissident", "dissidents", "critic", "critics", "politician", "politicians", "lawyer", "lawyers",
           "businessman", "businessmen", "missionary", "missionaries", "nationals", "serviceman", "servicemen",
-          "elder", "elders", "clergy", "cleric", "clerics", "bishop", "monk", "monks", "tribesmen", "taker", "takers", "kidnapper", "kidnappers",
-          "captor", "captors", "hijacker", "hijackers", "bomber", "bombers", "assailant", "assailants",
-          "attacker", "attackers", "sniper", "snipers", "kidnapper"}
+          "elder", "elders", "clergy", "cleric", "clerics", "bishop", "monk", "monks", "tribesmen", "taker",
+          "takers", "kidnapper", "kidnappers", "captor", "captors", "hijacker", "hijackers", "bomber", "bombers",
+          "assailant", "assailants", "attacker", "attackers", "sniper", "snipers"}
 _ARG_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
