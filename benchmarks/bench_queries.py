@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import machine, save  # noqa: E402
 from benchmarks.gen import write_store  # noqa: E402
 
 RAW_QUERY = """
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
     env["PYTHONPATH"] = str(ROOT)
-    results: dict[str, object] = {"machine": platform.platform(), "python": platform.python_version(),
+    results: dict[str, object] = {**machine(),
                                   "repeat": args.repeat, "statements": args.statements}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -137,10 +137,7 @@ def main(argv: list[str] | None = None) -> None:
         results["queries"] = (
             bench_store("bundled", work / "bundled", bundled_params, repeat=args.repeat, work=work, env=env)
             + bench_store("synthetic", work / "synthetic", synthetic_params, repeat=args.repeat, work=work, env=env))
-    if args.save:
-        args.save.parent.mkdir(parents=True, exist_ok=True)
-        args.save.write_text(json.dumps(results, indent=2) + "\n")
-        print(f"saved {args.save}")
+    save(results, args.save)
 
 
 if __name__ == "__main__":

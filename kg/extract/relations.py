@@ -619,6 +619,35 @@ class _Finder:
             break  # one predicate, one relation: the first rule (in file order) that finds its arguments
         return found
 
+    def memberships(self) -> list[dict[str, Any]]:
+        """Membership carried by a noun phrase: people of, from or within an organisation ("soldiers from
+        the 3rd Battalion", "officials of the ministry", "members of the party")."""
+        found = []
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if not (lemma in _HUMAN or token.lower_ in _HUMAN) or (lemma in _GROUP_HEADS and lemma != "member") \
+                    or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            here = self.mentions.at(token)
+            if here is not None and self.mentions.items[here]["kind"] == "title":
+                continue  # "commander of U.S. Central Command": the title says leader_of
+            for prep in _children(token, "prep"):
+                if prep.lower_ not in ("of", "from", "within", "with", "in"):
+                    continue
+                for org in _children(prep, "pobj"):
+                    index = self.mentions.at(org)
+                    if index is None or self.label(index) != "ORG":
+                        continue
+                    subject = self.argument(token)
+                    if subject is None or self._target(subject) == self._target(index):
+                        continue
+                    found.append({"rule": "member.noun-phrase", "version": 1, "relation": "member_of", "cameo": None,
+                                  "subjects": [subject], "objects": [index], "trigger": token.i,
+                                  "sent_start": token.sent.start_char, "sent_end": token.sent.end_char, "date": None,
+                                  "polarity": "positive", "modality": "actual", "status": "asserted",
+                                  "claimant": None})
+        return found
+
     def titles(self) -> list[dict[str, Any]]:
         found = []
         for item in list(self.mentions.items):
@@ -656,4 +685,5 @@ def find_candidates(doc: Doc, mentions: Mentions, index: RuleIndex) -> list[dict
     for token in doc:
         found += finder.candidates(token)
     found += finder.titles()
+    found += finder.memberships()
     return found

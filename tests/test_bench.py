@@ -1,0 +1,51 @@
+"""The extraction benchmark runs at a tiny size and reports its numbers; speed targets live in the benchmark only."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT, SEED_NAME, SHARED, shared_path
+
+BENCH = ROOT / "benchmarks" / "bench_extract.py"
+
+
+def run_bench(*args, env):
+    return subprocess.run([sys.executable, str(BENCH), *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=600)
+
+
+@pytest.mark.slow
+def test_bench_extract_reports_rates_ratios_and_memory(tmp_path):
+    plover = shared_path("eval", "plover_gsr.jsonl")
+    shared_path("eval", "re3d_open.jsonl")
+    shared_path("seeds", SEED_NAME)
+    out = tmp_path / "extract.json"
+    done = run_bench("--words", "500", "--articles", "6", "--repeat", "1", "--save", str(out),
+                     env=os.environ | {"POLKG_SHARED": str(SHARED)})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "ratio" in done.stdout and "speed-up" in done.stdout and "growth" in done.stdout
+    results = json.loads(out.read_text())
+    throughput, memory = results["throughput"], results["memory"]
+    assert results["cpu_count"] >= 1
+    assert throughput["words"] >= 500
+    assert set(throughput["words_per_s"]) == {"raw_1", "raw_2", "ours_1", "ours_2"}
+    assert all(rate > 0 for rate in throughput["words_per_s"].values())
+    assert throughput["ours_over_raw"] > 0 and throughput["ours_over_raw_2_processes"] > 0
+    assert throughput["speedup_2_processes"]["ours"] > 0 and throughput["speedup_2_processes"]["raw"] > 0
+    assert all(rate > 0 for rate in throughput["best_of_repeat"]["words_per_s"].values())
+    assert throughput["records"]["ours_1"] == throughput["records"]["ours_2"] > 0, "same records in 1 or 2 processes"
+    assert [s["articles"] for s in memory["samples"]] == [1, 2, 3, 4, 5, 6]
+    assert all(s["rss_mb"] > 0 for s in memory["samples"])
+    assert memory["words"] > 0 and memory["records"] > 0
+    first_sentence = json.loads(plover.read_text(encoding="utf-8").splitlines()[0])["text"]
+    assert first_sentence[:40] not in out.read_text(), "the results hold numbers, never the texts"
+
+
+@pytest.mark.parametrize(("ci", "code", "stream"), [("true", 1, "error:"), ("", 0, "skipped:")])
+def test_bench_extract_without_shared_data_fails_under_ci_else_skips(tmp_path, ci, code, stream):
+    done = run_bench("--words", "10", env=os.environ | {"POLKG_SHARED": str(tmp_path / "nowhere"), "CI": ci})
+    assert done.returncode == code
+    assert done.stderr.startswith(stream) and "nowhere" in done.stderr
