@@ -25,8 +25,8 @@ import pyoxigraph as ox
 from kg.errors import KGError
 from kg.store import is_oxigraph, serialize_graph, write_atomic
 
-__all__ = ["CAMEO_COLUMNS", "EVENT_FORMATS", "FORMATS", "SUFFIXES", "cameo_rows", "export", "plover_records",
-           "write_export"]
+__all__ = ["CAMEO_COLUMNS", "EVENT_FORMATS", "FORMATS", "NETWORK_FORMATS", "SUFFIXES", "cameo_rows", "export",
+           "network_export", "plover_records", "write_export", "write_network"]
 
 #: Export format names and the Oxigraph format each uses.
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -41,9 +41,12 @@ FORMATS: dict[str, ox.RdfFormat] = {
 #: Event-data formats: PLOVER JSON records (one a line) and a GDELT/ICEWS-style CAMEO table.
 EVENT_FORMATS = ("plover", "cameo")
 
+#: Network formats of the projection to networkx (:func:`kg.analyze.project`), for Gephi and friends.
+NETWORK_FORMATS = ("graphml", "gexf", "csv")
+
 #: The usual file suffix of each format.
 SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "jsonld": ".jsonld", "xml": ".rdf",
-            "plover": ".jsonl", "cameo": ".tsv"}
+            "plover": ".jsonl", "cameo": ".tsv", "graphml": ".graphml", "gexf": ".gexf", "csv": ".csv"}
 
 
 def export(kg, fmt: str = "turtle") -> bytes:  # type: ignore[no-untyped-def]
@@ -67,8 +70,13 @@ def export(kg, fmt: str = "turtle") -> bytes:  # type: ignore[no-untyped-def]
         writer.writeheader()
         writer.writerows(cameo_rows(kg))
         return buffer.getvalue().encode("utf-8")
+    if fmt in NETWORK_FORMATS:
+        from kg.analyze import project
+
+        return network_export(project(kg), fmt)[0]
     if fmt not in FORMATS:
-        raise KGError(f"unknown export format {fmt!r} (formats: {', '.join([*FORMATS, *EVENT_FORMATS])})")
+        raise KGError(f"unknown export format {fmt!r} "
+                      f"(formats: {', '.join([*FORMATS, *EVENT_FORMATS, *NETWORK_FORMATS])})")
     rdf_format = FORMATS[fmt]
     graph = kg.graph
     if is_oxigraph(graph) and rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
@@ -86,10 +94,89 @@ def export(kg, fmt: str = "turtle") -> bytes:  # type: ignore[no-untyped-def]
 
 
 def write_export(kg, fmt: str, out: str | Path) -> int:  # type: ignore[no-untyped-def]
-    """Export to the file ``out``, written to a temporary file and renamed; return its size in bytes."""
+    """Export to the file ``out``, written to a temporary file and renamed; return its size in bytes.
+
+    For ``csv``, ``out`` gets the edges and ``<out stem>.nodes.csv`` beside it the nodes.
+    """
+    if fmt in NETWORK_FORMATS:
+        from kg.analyze import project
+
+        return write_network(project(kg), fmt, out)
     data = export(kg, fmt)
     write_atomic(Path(out), data)
     return len(data)
+
+
+# --- network formats: the networkx projection for Gephi, Cytoscape, igraph, spreadsheets -----------
+
+_NODE_COLUMNS = ["Id", "Label", "type", "kind", "country", "wikidata", "reviewed"]
+
+
+def _plain(G):  # type: ignore[no-untyped-def]
+    """A copy of ``G`` whose attributes GraphML and GEXF can hold: no None values, no containers."""
+    import networkx as nx
+
+    H = nx.MultiDiGraph()
+    H.graph.update({k: v for k, v in G.graph.items() if isinstance(v, str | int | float | bool)})
+    H.add_nodes_from((n, {k: v for k, v in d.items() if v is not None}) for n, d in G.nodes(data=True))
+    H.add_edges_from((u, v, key, {k: val for k, val in d.items() if val is not None})
+                     for u, v, key, d in G.edges(keys=True, data=True))
+    return H
+
+
+def network_export(G, fmt: str) -> tuple[bytes, bytes | None]:  # type: ignore[no-untyped-def]
+    """Serialise a projection in ``graphml``, ``gexf`` or ``csv``; return (main bytes, nodes CSV or None).
+
+    GraphML and GEXF carry every node and edge attribute (attributes that are None are left out, as the
+    formats have no null); CSV gives an edge table (``Source``, ``Target``, ``Label`` and every edge
+    attribute) and a node table (``Id``, ``Label``, ...), the columns Gephi's spreadsheet import expects.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("actor:a", label="A"); G.add_node("actor:b", label="B")
+    >>> _ = G.add_edge("actor:a", "actor:b", relation="calls", goldstein=1.0, date=None)
+    >>> edges, nodes = network_export(G, "csv")
+    >>> edges.decode().splitlines()
+    ['Source,Target,Label,Key,relation,goldstein,date', 'actor:a,actor:b,calls,0,calls,1.0,']
+    """
+    import networkx as nx
+
+    if fmt in ("graphml", "gexf"):
+        buffer = io.BytesIO()
+        writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+        writer(_plain(G), buffer)
+        return buffer.getvalue(), None
+    if fmt != "csv":
+        raise KGError(f"unknown network format {fmt!r} (formats: {', '.join(NETWORK_FORMATS)})")
+    edge_keys = list(dict.fromkeys(k for _, _, d in G.edges(data=True) for k in d))
+    edges = io.StringIO()
+    writer = csv.writer(edges, lineterminator="\n")
+    writer.writerow(["Source", "Target", "Label", "Key", *edge_keys])
+    for u, v, key, d in G.edges(keys=True, data=True):
+        writer.writerow([u, v, d.get("relation", ""), key, *("" if d.get(k) is None else d[k] for k in edge_keys)])
+    nodes = io.StringIO()
+    writer = csv.writer(nodes, lineterminator="\n")
+    writer.writerow(_NODE_COLUMNS)
+    for n, d in G.nodes(data=True):
+        writer.writerow([n, d.get("label", n), *("" if d.get(k) is None else d[k] for k in _NODE_COLUMNS[2:])])
+    return edges.getvalue().encode("utf-8"), nodes.getvalue().encode("utf-8")
+
+
+def nodes_path(out: str | Path) -> Path:
+    """Where the node table of a CSV network export to ``out`` goes: ``<stem>.nodes.csv`` beside it."""
+    out = Path(out)
+    return out.with_name(out.stem + ".nodes.csv")
+
+
+def write_network(G, fmt: str, out: str | Path) -> int:  # type: ignore[no-untyped-def]
+    """Write a projection to ``out`` (and, for CSV, its nodes beside it), atomically; return bytes written."""
+    data, nodes = network_export(G, fmt)
+    if nodes is not None:
+        write_atomic(nodes_path(out), nodes)
+    write_atomic(Path(out), data)
+    return len(data) + len(nodes or b"")
 
 
 # --- event-data formats: PLOVER JSON records and a GDELT/ICEWS-style CAMEO table ------------------

@@ -133,14 +133,17 @@ def queries(fmt: FormatOpt = Format.table) -> None:
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, nt, nquads, trig, jsonld, xml (RDF/XML); "
-                                     "plover (PLOVER JSON records) or cameo (GDELT/ICEWS-style table).")] = "turtle",
+                                     "plover (PLOVER JSON records) or cameo (GDELT/ICEWS-style table); graphml, "
+                                     "gexf or csv (the actor network with every attribute, for Gephi; csv writes "
+                                     "the edges, and with --out the nodes to STEM.nodes.csv).")] = "turtle",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).",
                                              show_default=False)] = None,
     store: StoreOpt = None,
 ) -> None:
-    """Export the graph in a standard RDF format, or its events as PLOVER records or a CAMEO table."""
+    """Export the graph in a standard RDF format, its events as PLOVER records or a CAMEO table, or its
+    actor network as GraphML, GEXF or CSV."""
+    from kg.export import EVENT_FORMATS, NETWORK_FORMATS, nodes_path, write_export
     from kg.export import export as export_graph
-    from kg.export import write_export
     from kg.graph import KnowledgeGraph
 
     kg = KnowledgeGraph.open(store)
@@ -148,8 +151,10 @@ def export(
         sys.stdout.buffer.write(export_graph(kg, fmt))
         return
     size = write_export(kg, fmt, out)
-    what = f"{len(kg):,} triples" if fmt not in ("plover", "cameo") else "the events"
-    _say(f"Wrote {what} ({size:,} bytes, {fmt}) to {out}.")
+    what = "the actor network" if fmt in NETWORK_FORMATS else "the events" if fmt in EVENT_FORMATS \
+        else f"{len(kg):,} triples"
+    also = f" and its nodes to {nodes_path(out)}" if fmt == "csv" else ""
+    _say(f"Wrote {what} ({size:,} bytes, {fmt}) to {out}{also}.")
 
 
 @app.command()
