@@ -37,6 +37,7 @@ def run(command: str, *, cwd: Path | None = None) -> str:
                           capture_output=True, text=True)
     text = done.stdout + done.stderr
     text = re.sub(r" in \d+\.\d+ s\.", " in … s.", text)
+    text = re.sub(r"\([\d,]+ rows/s, ", "(… rows/s, ", text)
     return "\n".join(line.rstrip() for line in text.splitlines())
 
 

@@ -270,26 +270,27 @@ def _read_events(kg: KnowledgeGraph) -> dict[str, _Event]:
             if event is not None:
                 (event.actors if role == "actor" else event.recipients).append(_short(entity))
     attests = dict(_scan(kg, "attests"))
-    column = {name: dict(_scan(kg, name)) for name in ("source", "status", "polarity", "modality", "confidence",
-                                                       "method", "evidenceStart", "evidenceEnd", "evidenceText",
-                                                       "claimant")}
+    source, status, polarity, modality, confidence, method, first, last, text, claimant = (
+        dict(_scan(kg, name)) for name in ("source", "status", "polarity", "modality", "confidence", "method",
+                                           "evidenceStart", "evidenceEnd", "evidenceText", "claimant"))
     for attestation in sorted(attests):
         event = events.get(attests[attestation])
-        if event is None or attestation not in column["source"]:
+        if event is None or attestation not in source:
             continue
-        get = {name: values.get(attestation) for name, values in column.items()}
+        start, stop, how, who = first.get(attestation), last.get(attestation), method.get(attestation), \
+            claimant.get(attestation)
         event.attestations.append(_Attestation(
-            _short(get["source"]), _fragment(get["status"]), _fragment(get["polarity"]), _fragment(get["modality"]),
-            float(get["confidence"] or 0.0), _short(get["method"]) if get["method"] else "",
-            int(get["evidenceStart"]) if get["evidenceStart"] is not None else None,
-            int(get["evidenceEnd"]) if get["evidenceEnd"] is not None else None, get["evidenceText"],
-            _short(get["claimant"]) if get["claimant"] else None))
+            _short(source[attestation]), _fragment(status.get(attestation)), _fragment(polarity.get(attestation)),
+            _fragment(modality.get(attestation)), float(confidence.get(attestation) or 0.0),
+            _short(how) if how else "", int(start) if start is not None else None,
+            int(stop) if stop is not None else None, text.get(attestation), _short(who) if who else None))
     for event in events.values():
         event.actors.sort()
         event.recipients.sort()
     return {_short(iri): event for iri, event in events.items()}
 
 
+@functools.lru_cache(maxsize=256)
 def _fragment(iri: str | None) -> str:
     """``https://w3id.org/polkg/ontology#Asserted`` -> ``asserted``."""
     return iri.rsplit("#", 1)[-1].lower() if iri else ""
@@ -540,7 +541,8 @@ def centrality(G: nx.MultiDiGraph, *, k: int | None = None, seed: int = 0,
     -------
     list of dict
         ``node``, ``label``, ``kind``; ``in_degree``, ``out_degree`` (events), ``degree`` (distinct
-        neighbours); ``betweenness``; ``pagerank`` (weighted by events per dyad); ``eigenvector``;
+        neighbours), ``weighted_degree`` (events in and out, each counted by its number of sources);
+        ``betweenness``; ``pagerank`` (weighted by events per dyad); ``eigenvector``;
         ``closeness`` (on the undirected dyads), as asked.
 
     Examples
@@ -568,7 +570,8 @@ def centrality(G: nx.MultiDiGraph, *, k: int | None = None, seed: int = 0,
     for node, data in G.nodes(data=True):
         row: dict[str, Any] = {"node": node, "label": data.get("label", node), "kind": data.get("kind")}
         if "degree" in measures:
-            row.update(in_degree=G.in_degree(node), out_degree=G.out_degree(node), degree=U.degree(node))
+            row.update(in_degree=G.in_degree(node), out_degree=G.out_degree(node), degree=U.degree(node),
+                       weighted_degree=G.degree(node, weight="sources"))
         for name, values in scores.items():
             row[name] = round(values.get(node, 0.0), 6)
         rows.append(row)
@@ -656,10 +659,8 @@ def paths(G: nx.MultiDiGraph, source: str, target: str, *, cutoff: int = 3, limi
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_edge("a", "b", relation="calls", event="e1")
-    'e1'
-    >>> G.add_edge("c", "b", relation="meets", event="e2")
-    'e2'
+    >>> _ = G.add_edge("a", "b", relation="calls", event="e1")
+    >>> _ = G.add_edge("c", "b", relation="meets", event="e2")
     >>> [(r["from"], r["relation"], r["to"]) for r in paths(G, "a", "c")]
     [('a', 'calls', 'b'), ('c', 'meets', 'b')]
     """

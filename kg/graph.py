@@ -177,6 +177,15 @@ def source_triples(source: Source) -> list[Triple]:
     return triples
 
 
+#: The terms :func:`statement_triples` writes, looked up once (a closed namespace checks every access).
+_PK = {name: PK[name] for name in (
+    "Attestation", "CuratedAttestation", "CurationMethod", "Event", "ExtractedAttestation", "ExtractionRule",
+    "actor", "attests", "cameo", "claimant", "confidence", "curationFile", "curationId", "curationLine",
+    "evidenceEnd", "evidenceStart", "evidenceText", "method", "modality", "place", "ploverContext", "ploverMode",
+    "polarity", "recipient", "relation", "source", "status"
+)}
+
+
 def event_iri(relation: URIRef, subjects: Sequence[URIRef], objects: Sequence[URIRef],
               when: EventDate | None, place: URIRef | None) -> URIRef:
     """Return the deterministic IRI of an event: a hash of relation, actors, recipients, date and place."""
@@ -206,20 +215,20 @@ def statement_triples(statement: Statement, *, iri_of: Any, ontology: Ontology |
     objects = [iri_of(o) for o in statement.objects]
     place = iri_of(statement.place) if statement.place else None
     event = event_iri(relation.iri, subjects, objects, statement.date, place)
-    triples: list[Triple] = [(event, RDF.type, PK.Event), (event, PK.relation, relation.iri)]
+    triples: list[Triple] = [(event, RDF.type, _PK["Event"]), (event, _PK["relation"], relation.iri)]
     cameo = statement.cameo or (relation.cameo.code if relation.cameo else None)
     if cameo:
-        triples.append((event, PK.cameo, CAMEO[cameo]))
+        triples.append((event, _PK["cameo"], CAMEO[cameo]))
     mode = statement.mode or relation.plover_mode
     if mode:
-        triples.append((event, PK.ploverMode, onto.check_mode(relation.name, mode)))
-    triples += [(event, PK.ploverContext, onto.check_context(c))
+        triples.append((event, _PK["ploverMode"], onto.check_mode(relation.name, mode)))
+    triples += [(event, _PK["ploverContext"], onto.check_context(c))
                 for c in sorted({*relation.contexts, *statement.contexts})]
-    triples += [(event, PK.actor, s) for s in subjects]
-    triples += [(event, PK.recipient, o) for o in objects]
+    triples += [(event, _PK["actor"], s) for s in subjects]
+    triples += [(event, _PK["recipient"], o) for o in objects]
     triples += _date_triples(event, statement.date)
     if place is not None:
-        triples.append((event, PK.place, place))
+        triples.append((event, _PK["place"], place))
 
     source = SOURCE[statement.source]
     evidence = statement.evidence
@@ -227,32 +236,32 @@ def statement_triples(statement: Statement, *, iri_of: Any, ontology: Ontology |
     attestation = ATTESTATION[_digest(str(event), str(source), evidence.start if evidence else None,
                                       evidence.end if evidence else None, str(method))]
     triples += [
-        (attestation, RDF.type, PK.Attestation),
-        (attestation, RDF.type, PK.CuratedAttestation if statement.is_curated else PK.ExtractedAttestation),
-        (attestation, PK.attests, event),
-        (attestation, PK.source, source),
-        (attestation, PK.method, method),
-        (method, RDF.type, PK.CurationMethod if statement.is_curated else PK.ExtractionRule),
-        (attestation, PK.confidence, Literal(Decimal(str(statement.confidence)), datatype=XSD.decimal)),
-        (attestation, PK.status, _STATUS[statement.status]),
-        (attestation, PK.polarity, _POLARITY[statement.polarity]),
-        (attestation, PK.modality, _MODALITY[statement.modality]),
+        (attestation, RDF.type, _PK["Attestation"]),
+        (attestation, RDF.type, _PK["CuratedAttestation"] if statement.is_curated else _PK["ExtractedAttestation"]),
+        (attestation, _PK["attests"], event),
+        (attestation, _PK["source"], source),
+        (attestation, _PK["method"], method),
+        (method, RDF.type, _PK["CurationMethod"] if statement.is_curated else _PK["ExtractionRule"]),
+        (attestation, _PK["confidence"], Literal(Decimal(str(statement.confidence)), datatype=XSD.decimal)),
+        (attestation, _PK["status"], _STATUS[statement.status]),
+        (attestation, _PK["polarity"], _POLARITY[statement.polarity]),
+        (attestation, _PK["modality"], _MODALITY[statement.modality]),
     ]
     if statement.claimant:
-        triples.append((attestation, PK.claimant, iri_of(statement.claimant)))
+        triples.append((attestation, _PK["claimant"], iri_of(statement.claimant)))
     if evidence:
-        triples += [(attestation, PK.evidenceStart, Literal(evidence.start)),
-                    (attestation, PK.evidenceEnd, Literal(evidence.end))]
+        triples += [(attestation, _PK["evidenceStart"], Literal(evidence.start)),
+                    (attestation, _PK["evidenceEnd"], Literal(evidence.end))]
         if evidence.text is not None:
-            triples.append((attestation, PK.evidenceText, Literal(evidence.text)))
+            triples.append((attestation, _PK["evidenceText"], Literal(evidence.text)))
     if statement.note:
         triples.append((attestation, RDFS.comment, Literal(statement.note, lang="en")))
     if statement.is_curated:
         if statement.id:
-            triples.append((attestation, PK.curationId, Literal(statement.id)))
+            triples.append((attestation, _PK["curationId"], Literal(statement.id)))
         if statement.origin:
-            triples += [(attestation, PK.curationFile, Literal(statement.origin.path)),
-                        (attestation, PK.curationLine, Literal(statement.origin.line))]
+            triples += [(attestation, _PK["curationFile"], Literal(statement.origin.path)),
+                        (attestation, _PK["curationLine"], Literal(statement.origin.line))]
     if statement.is_direct_edge:
         triples += [(s, relation.iri, o) for s in subjects for o in objects]
     return triples

@@ -30,7 +30,7 @@ from kg.model import Actor, IsoCodes, Thing
 from kg.names import fold, slug
 from kg.store import write_atomic
 
-__all__ = ["FUZZY", "Merge", "Resolver", "name_key", "read_merges"]
+__all__ = ["FUZZY", "Merge", "Resolver", "country_actor", "name_key", "read_merges"]
 
 #: Minimum rapidfuzz token_sort_ratio for two new actors' names to be merged.
 FUZZY = 90
@@ -88,6 +88,17 @@ def read_merges(path: str | Path) -> list[Merge]:
                              line=getattr(entry, "line", None)) from None
         merges.append(Merge(str(entry["name"]), str(entry["into"]), score, status))
     return merges
+
+
+def country_actor(found: Any, *, alias: str | None = None) -> Actor:
+    """A new, unreviewed country actor from a pycountry record: labelled by its common name (never a
+    comma form such as "Congo, The Democratic Republic of the"), with its ISO 3166 codes."""
+    label = getattr(found, "common_name", None) or found.name
+    if "," in label:  # "Palestine, State of", "Congo, The Democratic Republic of the"
+        official = getattr(found, "official_name", None)
+        label = official.removeprefix("the ") if official else label.split(",")[0]
+    return Actor(slug(label), "Country", label, aliases=((alias, "en"),) if alias and alias != label else (),
+                 iso=IsoCodes(found.alpha_2, found.alpha_3, found.numeric), reviewed=False)
 
 
 class Resolver:
@@ -200,17 +211,11 @@ class Resolver:
         for actor in self.registry.actors.values():
             if actor.iso is not None and actor.iso.alpha3 == found.alpha_3:
                 return actor
-        label = getattr(found, "common_name", None) or found.name
-        if "," in label:  # "Palestine, State of", "Congo, The Democratic Republic of the"
-            official = getattr(found, "official_name", None)
-            label = official.removeprefix("the ") if official else label.split(",")[0]
-        ident = slug(label)
-        if ident in self.new_actors:
-            return self.new_actors[ident]
-        actor = Actor(ident, "Country", label, aliases=((name, "en"),) if name != label else (),
-                      iso=IsoCodes(found.alpha_2, found.alpha_3, found.numeric), reviewed=False)
-        self.new_actors[ident] = actor
-        self.keys[name_key(label)] = actor
+        actor = country_actor(found, alias=name)
+        if actor.id in self.new_actors:
+            return self.new_actors[actor.id]
+        self.new_actors[actor.id] = actor
+        self.keys[name_key(actor.label)] = actor
         return actor
 
     def country(self, code: str) -> Actor | None:

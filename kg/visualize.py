@@ -47,7 +47,7 @@ __all__ = [
 
 #: Above this many nodes a page is reduced before drawing (see :func:`reduce`). Measured with
 #: ``benchmarks/bench_viz.py``: the largest size that draws and stabilises in under 3 s in headless Chromium.
-MAX_NODES = 1000
+MAX_NODES = 2000
 
 #: Node colour of each kind (see :data:`kg.analyze.KINDS`).
 COLORS = {"Person": "#4e79a7", "Country": "#f28e2b", "GovernmentBody": "#e15759", "Organization": "#76b7b2",

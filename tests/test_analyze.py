@@ -130,6 +130,7 @@ def test_centrality_on_a_star():
     assert rows[0]["node"] in ("hub", "d")
     by = {r["node"]: r for r in rows}
     assert by["hub"]["in_degree"] == 3 and by["hub"]["out_degree"] == 1 and by["hub"]["degree"] == 4
+    assert by["hub"]["weighted_degree"] == 4
     assert by["hub"]["betweenness"] > 0 and by["a"]["betweenness"] == 0
     assert by["hub"]["closeness"] == max(r["closeness"] for r in rows)
     assert set(by["hub"]) >= {"pagerank", "eigenvector", "closeness", "betweenness"}
@@ -258,7 +259,10 @@ def test_cli_centrality_json(built):
     rows = json.loads(done.out)
     assert len(rows) == 3
     assert rows[0]["pagerank"] >= rows[1]["pagerank"] >= rows[2]["pagerank"]
-    assert {"node", "label", "betweenness", "eigenvector", "closeness", "core"} <= set(rows[0])
+    assert {"node", "label", "betweenness", "eigenvector", "closeness", "core", "weighted_degree"} <= set(rows[0])
+    lukashenko = next(r for r in json.loads(built("analyze", "centrality", "-n", "0", "-f", "json").out)
+                      if r["label"] == "Alexander Lukashenko")
+    assert lukashenko["weighted_degree"] >= lukashenko["in_degree"] + lukashenko["out_degree"]
 
 
 def test_cli_path_with_evidence(built):

@@ -49,3 +49,41 @@ def test_bench_extract_without_shared_data_fails_under_ci_else_skips(tmp_path, c
     done = run_bench("--words", "10", env=os.environ | {"POLKG_SHARED": str(tmp_path / "nowhere"), "CI": ci})
     assert done.returncode == code
     assert done.stderr.startswith(stream) and "nowhere" in done.stderr
+
+
+@pytest.mark.slow
+def test_bench_viz_reports_projection_measures_and_page_times(tmp_path):
+    from kg.browser import missing
+
+    if missing() and os.environ.get("CI", "").lower() != "true":
+        pytest.skip(missing())
+    out = tmp_path / "viz.json"
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_viz.py"), "--events", "300", "--k", "20",
+                           "--sizes", "30,60", "--repeat", "1", "--save", str(out)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "projection:" in done.stdout and "PageRank" in done.stdout and "to stable" in done.stdout
+    results = json.loads(out.read_text())
+    analysis, page = results["analysis"], results["page"]
+    assert analysis["events"] == 300 and analysis["edges"] > 0 and analysis["nodes"] > 0
+    assert analysis["projection"]["seconds"] > 0 and analysis["projection"]["raw_seconds"] > 0
+    assert analysis["betweenness"]["k"] == 20 and analysis["pagerank"]["seconds"] > 0
+    assert [s["nodes"] for s in page["sizes"]] == [30, 60]
+    assert all(s["to_stable_s"] > 0 and s["draw_only_s"] > 0 for s in page["sizes"])
+    assert page["largest_interactive"] in (None, 30, 60)
+
+
+@pytest.mark.slow
+def test_bench_import_reports_rates_and_the_raw_baseline(tmp_path):
+    shared_path("data", "events", "icews_daily_2018-2019")
+    out = tmp_path / "import.json"
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_import.py"), "--files", "1",
+                           "--save", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600,
+                          env=os.environ | {"POLKG_SHARED": str(SHARED)})
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(out.read_text())
+    for dataset in ("gdelt", "icews"):
+        got = results[dataset]
+        assert got["rows"] > 0 and got["imported"] > 0 and got["rows_per_s"] > 0 and got["triples_per_row"] > 5
+        assert got["raw_bulk_load_s"] > 0 and got["ratio"] > 0 and got["projection"]["edges"] > 0
+    assert results["gdelt"]["files"] == 4 and results["icews"]["files"] == 1

@@ -47,6 +47,7 @@ def _root(
 
 from kg.cli import analyze as _analyze  # noqa: E402,F401
 from kg.cli import commands as _commands  # noqa: E402,F401  (registers the commands)
+from kg.cli import data as _data  # noqa: E402,F401
 from kg.cli import extract as _extract  # noqa: E402,F401
 from kg.cli import ontology as _ontology  # noqa: E402,F401
 

@@ -195,7 +195,8 @@ def balance(
     result = signed_balance(G)
     ratio = f"{result['ratio']:.2f}" if result["ratio"] is not None else "n/a"
     _say(f"{result['signed_pairs']} signed pairs ({result['positive']} positive, {result['negative']} negative); "
-         f"{result['triads']} triads: {result['balanced']} balanced, {result['unbalanced']} unbalanced "
+         f"{result['triads']} triad{'' if result['triads'] == 1 else 's'}: {result['balanced']} balanced, "
+         f"{result['unbalanced']} unbalanced "
          f"(balance ratio {ratio}).")
     render(result["rows"], ["a", "b", "c", "a_b", "b_c", "a_c", "balanced"], fmt)
 

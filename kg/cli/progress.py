@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["DocumentProgress", "document_progress"]
+__all__ = ["DocumentProgress", "document_progress", "row_progress"]
 
 
 class DocumentProgress:
@@ -44,3 +44,20 @@ def document_progress(label: str = "Extracting", *, enabled: bool | None = None)
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("starting", total=None)
         yield DocumentProgress(progress, task)
+
+
+@contextmanager
+def row_progress(label: str = "Importing", *, enabled: bool | None = None) -> Iterator[Any]:
+    """A callable ``(path, rows read in it)`` that draws a rich status line on stderr when it is a terminal."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        yield lambda path, rows: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn(f"{label}: {{task.description}}"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("starting", total=None)
+        yield lambda path, rows: progress.update(task, description=f"{path.name}: {rows:,} rows")
