@@ -30,9 +30,11 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -84,15 +86,28 @@ def _digest(*parts: Any) -> str:
     return hashlib.sha256(json.dumps(parts, separators=(",", ":")).encode("utf-8")).hexdigest()[:16]
 
 
+@functools.lru_cache(maxsize=4096)
+def _date_literal(day: date) -> Literal:
+    return Literal(day.isoformat(), datatype=XSD.date)
+
+
+@functools.lru_cache(maxsize=1024)
+def _decimal_literal(value: float) -> Literal:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
+
+
+_DATE, _DATE_PRECISION, _DATE_END = PK.date, PK.datePrecision, PK.dateEnd
+
+
 def _date_triples(subject: URIRef, when: EventDate | None) -> list[Triple]:
     if when is None:
         return []
     triples: list[Triple] = [
-        (subject, PK.date, Literal(when.start.isoformat(), datatype=XSD.date)),
-        (subject, PK.datePrecision, _PRECISION[when.precision]),
+        (subject, _DATE, _date_literal(when.start)),
+        (subject, _DATE_PRECISION, _PRECISION[when.precision]),
     ]
     if when.end is not None and when.end != when.start:
-        triples.append((subject, PK.dateEnd, Literal(when.end.isoformat(), datatype=XSD.date)))
+        triples.append((subject, _DATE_END, _date_literal(when.end)))
     return triples
 
 
@@ -242,7 +257,7 @@ def statement_triples(statement: Statement, *, iri_of: Any, ontology: Ontology |
         (attestation, _PK["source"], source),
         (attestation, _PK["method"], method),
         (method, RDF.type, _PK["CurationMethod"] if statement.is_curated else _PK["ExtractionRule"]),
-        (attestation, _PK["confidence"], Literal(Decimal(str(statement.confidence)), datatype=XSD.decimal)),
+        (attestation, _PK["confidence"], _decimal_literal(statement.confidence)),
         (attestation, _PK["status"], _STATUS[statement.status]),
         (attestation, _PK["polarity"], _POLARITY[statement.polarity]),
         (attestation, _PK["modality"], _MODALITY[statement.modality]),

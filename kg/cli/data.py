@@ -64,3 +64,31 @@ def import_(
           file=sys.stderr)
     if skipped:
         print(f"Skipped {skipped:,} bad rows ({reasons}); --strict stops at the first.", file=sys.stderr)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="Port to listen on.")] = 7878,
+    timeout: Annotated[int, typer.Option("--timeout", min=1, help="Seconds a query may run.")] = 30,
+    store: StoreOpt = None,
+) -> None:
+    """Serve the store read-only over the SPARQL 1.1 Protocol (the Oxigraph server) until interrupted."""
+    import signal
+    import subprocess
+
+    from kg.serve import served_location, server_command
+
+    command = server_command(served_location(store), host=host, port=port, timeout=timeout)
+    print(f"Serving {store or '.kg'} read-only: SPARQL endpoint http://{host}:{port}/query "
+          f"(query timeout {timeout} s); Ctrl-C stops.", file=sys.stderr, flush=True)
+    server = subprocess.Popen(command)
+    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    try:
+        code = server.wait()
+    except KeyboardInterrupt:
+        server.terminate()
+        code = server.wait()
+    if code not in (0, -signal.SIGTERM, -signal.SIGINT):
+        raise typer.Exit(code)
