@@ -29,6 +29,7 @@ import functools
 import gzip
 import hashlib
 import io
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -89,6 +90,20 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A GDELT 2.0 Mentions row: where a document mentions an event (sentence, character offsets of the
+    actors and the action in the document, GDELT's confidence in per cent)."""
+
+    line: int
+    event: str
+    url: str
+    source_name: str
+    sentence: int
+    offsets: tuple[int, ...]
+    confidence: float
+
+
+@dataclass(frozen=True)
 class BadRow:
     """A line that is not an event row, and why."""
 
@@ -107,6 +122,7 @@ class ImportReport:
     skipped: dict[str, int] = field(default_factory=dict)
     new_actors: int = 0
     sources: int = 0
+    mentions: int = 0
     triples_before: int = 0
     triples: int = 0
     seconds: float = 0.0
@@ -173,6 +189,34 @@ def read_gdelt(path: str | Path) -> Iterator[Row | BadRow]:
                       second if (second.code or second.name) else None,
                       url=fields[-1].strip() or None if width != 57 else None,
                       added=None if isinstance(added, BadRow) else added)
+
+
+def read_gdelt_mentions(path: str | Path) -> Iterator[Mention | BadRow]:
+    """Rows of a GDELT 2.0 Mentions file (16 tab-separated columns, no header)."""
+    with _lines(Path(path)) as handle:
+        for number, fields in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            if not fields or fields == [""]:
+                continue
+            if len(fields) < 12:
+                yield BadRow(number, f"{len(fields)} columns; GDELT Mentions have 16")
+                continue
+            try:
+                offsets = tuple(int(fields[i]) for i in (7, 8, 9) if fields[i].strip() and int(fields[i]) >= 0)
+                yield Mention(number, fields[0].strip(), fields[5].strip(), fields[4].strip(), int(fields[6]),
+                              offsets, float(fields[11]))
+            except ValueError:
+                yield BadRow(number, "bad SentenceID, offset or Confidence")
+
+
+def _is_mentions(path: Path) -> bool:
+    """True for a GDELT Mentions file: by name, else by the width of its first row."""
+    if ".mentions." in path.name.lower():
+        return True
+    if ".export." in path.name.lower():
+        return False
+    with _lines(path) as handle:
+        first = handle.readline()
+    return len(first.rstrip("\r\n").split("\t")) == 16
 
 
 _ICEWS_HEADER = ("Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
@@ -268,6 +312,9 @@ def _icews_class(party: Party) -> str:
     return "Person"
 
 
+_folded = functools.lru_cache(maxsize=1 << 16)(fold)
+
+
 @functools.lru_cache(maxsize=512)
 def _is_country(code: str) -> bool:
     import pycountry
@@ -330,7 +377,7 @@ class _Actors:
             country = self._country(alpha3=code)
             if country:
                 return country
-        key = fold(party.name)
+        key = _folded(party.name)
         role = code[3:6] if len(code) >= 6 and _is_country(code[:3]) else ""
         if key and key in self.by_key and not role:
             return self.by_key[key]
@@ -367,6 +414,47 @@ def _source(row: Row, dataset: str) -> Any:
                   publisher=row.publisher, kind="Article")
 
 
+def _ntriples(triples: Iterable[tuple[Any, Any, Any]]) -> bytes:
+    """N-Triples text of rdflib triples (IRIs and literals only), for Oxigraph's bulk loader: formatting text
+    is several times faster than building a pyoxigraph term for every node. String escapes are JSON's,
+    which N-Triples shares (``\\"``, ``\\\\``, ``\\n``, ``\\uXXXX``)."""
+    from rdflib import Literal, URIRef
+
+    dumps = json.dumps
+    lines = []
+    for s, p, o in triples:
+        if type(o) is URIRef or isinstance(o, URIRef):
+            obj = f"<{o}>"
+        elif isinstance(o, Literal):
+            text = dumps(str(o), ensure_ascii=False)
+            obj = f"{text}@{o.language}" if o.language else f"{text}^^<{o.datatype}>" if o.datatype else text
+        else:
+            raise TypeError(f"cannot write {o!r} as N-Triples")
+        lines.append(f"<{s}> <{p}> {obj} .\n")
+    return "".join(lines).encode("utf-8")
+
+
+def _mention_triples(mention: Mention, statement: Any, seen: set[str], iri_of: Any, ontology: Any) -> list[Any]:
+    """An attestation of the statement's event by the mentioning document: the span from the first to the last
+    of the actor and action offsets, GDELT's confidence, and the sentence number in the note."""
+    from dataclasses import replace as with_
+
+    from kg.graph import source_triples, statement_triples
+    from kg.model import Evidence, Source
+
+    triples: list[Any] = []
+    ident = "gdelt-" + hashlib.sha1(mention.url.encode("utf-8")).hexdigest()[:16]
+    if ident not in seen:
+        seen.add(ident)
+        triples += source_triples(Source(ident, mention.url, url=mention.url if "://" in mention.url else None,
+                                         publisher=mention.source_name or None, kind="Article"))
+    span = Evidence(min(mention.offsets), max(mention.offsets) + 1) if mention.offsets else None
+    attested = with_(statement, source=ident, evidence=span, method="gdelt-mention",
+                     confidence=max(0.0, min(1.0, mention.confidence / 100)),
+                     note=f"GDELT mention: sentence {mention.sentence}")
+    return triples + statement_triples(attested, iri_of=iri_of, ontology=ontology)
+
+
 def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Path | None = None,
                   strict: bool = False, batch: int = 20000,
                   on_rows: Callable[[Path, int], None] | None = None) -> ImportReport:
@@ -395,13 +483,11 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     InputError
         If a file is missing, or (with ``strict``) a row is bad; the store is left as it was.
     """
-    from rdflib import URIRef
-
     from kg.dates import EventDate
     from kg.graph import KnowledgeGraph, actor_triples, source_triples, statement_triples
     from kg.model import Statement
-    from kg.ontology import ACTOR, ATTESTATION, EVENT, GRAPH_IRI
-    from kg.store import OxigraphDirStore, open_store, to_ox
+    from kg.ontology import ACTOR, GRAPH_IRI
+    from kg.store import OxigraphDirStore, open_store
 
     if dataset not in _READERS:
         raise InputError(f"unknown event data {dataset!r} (known: {', '.join(FORMATS)})")
@@ -409,6 +495,17 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     for path in files:
         if not path.is_file():
             raise InputError("no such file", path=path)
+    mentions: dict[str, list[Mention]] = {}
+    if dataset == "gdelt":
+        mention_files = [p for p in files if _is_mentions(p)]
+        files = [p for p in files if p not in mention_files]
+        for path in mention_files:
+            for item in read_gdelt_mentions(path):
+                if isinstance(item, BadRow):
+                    if strict:
+                        raise InputError(item.reason, path=path, line=item.line)
+                    continue
+                mentions.setdefault(item.event, []).append(item)
     target = open_store(store)
     if not isinstance(target, OxigraphDirStore):
         raise StoreError(f"kg import writes Oxigraph stores on disk; {target.spec} is not one")
@@ -434,24 +531,18 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
         method = f"{dataset}-import"
         pending: list[Any] = []
 
-        known: dict[Any, Any] = {}  # IRIs that recur (terms, actors, sources), converted once
-        unique = (str(EVENT), str(ATTESTATION))
-
-        def convert(term: Any) -> Any:
-            node = known.get(term)
-            if node is None:
-                node = to_ox(term)
-                if isinstance(term, URIRef) and not term.startswith(unique):
-                    known[term] = node
-            return node
-
         def flush() -> None:
             if pending:
-                inner.bulk_extend([ox.Quad(convert(s), convert(p), convert(o), graph) for s, p, o in pending])
+                inner.bulk_load(_ntriples(pending), ox.RdfFormat.N_TRIPLES, to_graph=graph)
                 pending.clear()
 
+        actor_iris: dict[str, Any] = {}
+
         def iri_of(ident: str) -> Any:
-            return ACTOR[ident]
+            iri = actor_iris.get(ident)
+            if iri is None:
+                iri = actor_iris[ident] = ACTOR[ident]
+            return iri
 
         for path in files:
             report.files += 1
@@ -483,6 +574,9 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                                       date=EventDate(item.date, item.date, "day"), cameo=item.cameo, method=method,
                                       note=f"{dataset.upper()} event {item.id}")
                 pending.extend(statement_triples(statement, iri_of=iri_of, ontology=kg.ontology))
+                for mention in mentions.get(item.id, ()):
+                    pending.extend(_mention_triples(mention, statement, seen_sources, iri_of, kg.ontology))
+                    report.mentions += 1
                 report.imported += 1
                 if len(pending) >= batch * 20:
                     flush()

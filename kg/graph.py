@@ -75,6 +75,16 @@ __all__ = [
 
 Triple = tuple[Node, Node, Node]
 
+# rdflib's closed namespaces check every attribute access: look the terms up once.
+_RDFS_COMMENT = RDFS.comment
+_RDFS_LABEL = RDFS.label
+_RDF_TYPE = RDF.type
+_SKOS_ALTLABEL = SKOS.altLabel
+_SKOS_EXACTMATCH = SKOS.exactMatch
+_XSD_ANYURI = XSD.anyURI
+_XSD_DATE = XSD.date
+_XSD_DECIMAL = XSD.decimal
+
 _STATUS = {"asserted": PK.Asserted, "reported": PK.Reported, "alleged": PK.Alleged}
 _POLARITY = {"positive": PK.Positive, "negated": PK.Negated, "denied": PK.Denied}
 _MODALITY = {"actual": PK.Actual, "intended": PK.Intended, "proposed": PK.Proposed, "hypothetical": PK.Hypothetical}
@@ -88,12 +98,12 @@ def _digest(*parts: Any) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _date_literal(day: date) -> Literal:
-    return Literal(day.isoformat(), datatype=XSD.date)
+    return Literal(day.isoformat(), datatype=_XSD_DATE)
 
 
 @functools.lru_cache(maxsize=1024)
 def _decimal_literal(value: float) -> Literal:
-    return Literal(Decimal(str(value)), datatype=XSD.decimal)
+    return Literal(Decimal(str(value)), datatype=_XSD_DECIMAL)
 
 
 _DATE, _DATE_PRECISION, _DATE_END = PK.date, PK.datePrecision, PK.dateEnd
@@ -112,10 +122,10 @@ def _date_triples(subject: URIRef, when: EventDate | None) -> list[Triple]:
 
 
 def _names(subject: URIRef, label: str, aliases: Iterable[tuple[str, str]]) -> list[Triple]:
-    triples: list[Triple] = [(subject, RDFS.label, Literal(label, lang="en"))]
+    triples: list[Triple] = [(subject, _RDFS_LABEL, Literal(label, lang="en"))]
     keys = {fold(label)}
     for text, lang in aliases:
-        triples.append((subject, SKOS.altLabel, Literal(text, lang=lang)))
+        triples.append((subject, _SKOS_ALTLABEL, Literal(text, lang=lang)))
         keys.add(fold(text))
     triples.extend((subject, PK.searchKey, Literal(key)) for key in sorted(keys))
     return triples
@@ -124,7 +134,7 @@ def _names(subject: URIRef, label: str, aliases: Iterable[tuple[str, str]]) -> l
 def _wikidata(subject: URIRef, qid: str | None, where: str | None) -> list[Triple]:
     if not qid:
         return []
-    triples: list[Triple] = [(subject, SKOS.exactMatch, WD[qid])]
+    triples: list[Triple] = [(subject, _SKOS_EXACTMATCH, WD[qid])]
     if where:
         triples.append((subject, PK.wikidataSource, Literal(where)))
     return triples
@@ -133,11 +143,11 @@ def _wikidata(subject: URIRef, qid: str | None, where: str | None) -> list[Tripl
 def actor_triples(actor: Actor) -> list[Triple]:
     """Return the RDF of an actor: type, labels, search keys, Wikidata id, ISO codes and role tenures."""
     iri = ACTOR[actor.id]
-    triples: list[Triple] = [(iri, RDF.type, PK[actor.type]), (iri, PK.reviewed, Literal(actor.reviewed))]
+    triples: list[Triple] = [(iri, _RDF_TYPE, PK[actor.type]), (iri, PK.reviewed, Literal(actor.reviewed))]
     triples += _names(iri, actor.label, actor.aliases)
     triples += _wikidata(iri, actor.wikidata, actor.wikidata_source)
     if actor.description:
-        triples.append((iri, RDFS.comment, Literal(actor.description, lang="en")))
+        triples.append((iri, _RDFS_COMMENT, Literal(actor.description, lang="en")))
     if actor.country:
         triples.append((iri, PK.country, ACTOR[actor.country]))
     if actor.gender:
@@ -151,26 +161,26 @@ def actor_triples(actor: Actor) -> list[Triple]:
         ]
     for role in actor.roles:
         tenure = TENURE[f"{actor.id}--{role.role}--{role.of}--{role.start or 'unknown'}"]
-        triples += [(iri, PK.hasTenure, tenure), (tenure, RDF.type, PK.RoleTenure),
+        triples += [(iri, PK.hasTenure, tenure), (tenure, _RDF_TYPE, PK.RoleTenure),
                     (tenure, PK.role, PK[role.role]), (tenure, PK.roleIn, ACTOR[role.of])]
         if role.title:
             triples.append((tenure, PK.title, Literal(role.title, lang="en")))
         if role.start:
-            triples.append((tenure, PK.startDate, Literal(role.start.isoformat(), datatype=XSD.date)))
+            triples.append((tenure, PK.startDate, Literal(role.start.isoformat(), datatype=_XSD_DATE)))
         if role.end:
-            triples.append((tenure, PK.endDate, Literal(role.end.isoformat(), datatype=XSD.date)))
+            triples.append((tenure, PK.endDate, Literal(role.end.isoformat(), datatype=_XSD_DATE)))
     return triples
 
 
 def thing_triples(thing: Thing) -> list[Triple]:
     """Return the RDF of a non-actor node such as a proposal or an election."""
     iri = NODE[thing.id]
-    triples: list[Triple] = [(iri, RDF.type, PK[thing.type])]
+    triples: list[Triple] = [(iri, _RDF_TYPE, PK[thing.type])]
     triples += _names(iri, thing.label, thing.aliases)
     triples += _wikidata(iri, thing.wikidata, thing.wikidata_source)
     triples += _date_triples(iri, thing.date)
     if thing.description:
-        triples.append((iri, RDFS.comment, Literal(thing.description, lang="en")))
+        triples.append((iri, _RDFS_COMMENT, Literal(thing.description, lang="en")))
     if thing.place:
         triples.append((iri, PK.place, ACTOR[thing.place]))
     return triples
@@ -179,14 +189,14 @@ def thing_triples(thing: Thing) -> list[Triple]:
 def source_triples(source: Source) -> list[Triple]:
     """Return the RDF of a source document (never its text)."""
     iri = SOURCE[source.id]
-    triples: list[Triple] = [(iri, RDF.type, PK[source.kind]), (iri, RDFS.label, Literal(source.title, lang="en")),
+    triples: list[Triple] = [(iri, _RDF_TYPE, PK[source.kind]), (iri, _RDFS_LABEL, Literal(source.title, lang="en")),
                              (iri, URIRef("http://purl.org/dc/terms/language"), Literal(source.language))]
-    optional = ((PK.published, source.published and Literal(source.published.isoformat(), datatype=XSD.date)),
+    optional = ((PK.published, source.published and Literal(source.published.isoformat(), datatype=_XSD_DATE)),
                 (PK.publisher, source.publisher and Literal(source.publisher)),
-                (PK.url, source.url and Literal(source.url, datatype=XSD.anyURI)),
+                (PK.url, source.url and Literal(source.url, datatype=_XSD_ANYURI)),
                 (PK.fileName, source.file and Literal(source.file)),
                 (PK.sha256, source.sha256 and Literal(source.sha256)),
-                (RDFS.comment, source.description and Literal(source.description, lang="en")),
+                (_RDFS_COMMENT, source.description and Literal(source.description, lang="en")),
                 (PK.headline, source.headline and source.headline.text and Literal(source.headline.text)))
     triples += [(iri, p, o) for p, o in optional if o]
     return triples
@@ -230,7 +240,7 @@ def statement_triples(statement: Statement, *, iri_of: Any, ontology: Ontology |
     objects = [iri_of(o) for o in statement.objects]
     place = iri_of(statement.place) if statement.place else None
     event = event_iri(relation.iri, subjects, objects, statement.date, place)
-    triples: list[Triple] = [(event, RDF.type, _PK["Event"]), (event, _PK["relation"], relation.iri)]
+    triples: list[Triple] = [(event, _RDF_TYPE, _PK["Event"]), (event, _PK["relation"], relation.iri)]
     cameo = statement.cameo or (relation.cameo.code if relation.cameo else None)
     if cameo:
         triples.append((event, _PK["cameo"], CAMEO[cameo]))
@@ -251,12 +261,12 @@ def statement_triples(statement: Statement, *, iri_of: Any, ontology: Ontology |
     attestation = ATTESTATION[_digest(str(event), str(source), evidence.start if evidence else None,
                                       evidence.end if evidence else None, str(method))]
     triples += [
-        (attestation, RDF.type, _PK["Attestation"]),
-        (attestation, RDF.type, _PK["CuratedAttestation"] if statement.is_curated else _PK["ExtractedAttestation"]),
+        (attestation, _RDF_TYPE, _PK["Attestation"]),
+        (attestation, _RDF_TYPE, _PK["CuratedAttestation"] if statement.is_curated else _PK["ExtractedAttestation"]),
         (attestation, _PK["attests"], event),
         (attestation, _PK["source"], source),
         (attestation, _PK["method"], method),
-        (method, RDF.type, _PK["CurationMethod"] if statement.is_curated else _PK["ExtractionRule"]),
+        (method, _RDF_TYPE, _PK["CurationMethod"] if statement.is_curated else _PK["ExtractionRule"]),
         (attestation, _PK["confidence"], _decimal_literal(statement.confidence)),
         (attestation, _PK["status"], _STATUS[statement.status]),
         (attestation, _PK["polarity"], _POLARITY[statement.polarity]),
@@ -270,7 +280,7 @@ def statement_triples(statement: Statement, *, iri_of: Any, ontology: Ontology |
         if evidence.text is not None:
             triples.append((attestation, _PK["evidenceText"], Literal(evidence.text)))
     if statement.note:
-        triples.append((attestation, RDFS.comment, Literal(statement.note, lang="en")))
+        triples.append((attestation, _RDFS_COMMENT, Literal(statement.note, lang="en")))
     if statement.is_curated:
         if statement.id:
             triples.append((attestation, _PK["curationId"], Literal(statement.id)))
@@ -385,7 +395,7 @@ class KnowledgeGraph:
         """
         if ident not in self._iris:
             for candidate in (ACTOR[ident], NODE[ident]):
-                if (candidate, RDF.type, None) in self.graph:
+                if (candidate, _RDF_TYPE, None) in self.graph:
                     self._iris[ident] = candidate
                     break
             else:

@@ -160,7 +160,7 @@ class Relation:
     plover_mode: str | None = None
     contexts: tuple[str, ...] = ()
 
-    @property
+    @functools.cached_property
     def iri(self) -> URIRef:
         """The property's IRI, ``pk:<name>``."""
         return URIRef(PK_IRI + self.name)

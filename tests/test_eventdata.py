@@ -131,3 +131,19 @@ def test_cli_import_real_files(cli):
     assert done.code == 1 and "events.csv.gz:1: not an ICEWS events file" in done.err
     done = cli("import", "plover", gdelt)
     assert done.code == 2
+
+
+def test_gdelt_mentions_attach_documents_sentences_and_confidence(tmp_path):
+    folder = shared_path("data", "events", "gdelt2_export_mentions_2015-02-18")
+    export, mentions = folder / "20150218230000.export.CSV.gz", folder / "20150218230000.mentions.CSV.gz"
+    report = import_events("gdelt", [mentions, export], store=tmp_path / "kg")
+    assert report.files == 1 and report.mentions > report.imported / 2
+    kg = KnowledgeGraph.open(tmp_path / "kg")
+    rows = kg.query("SELECT ?att ?conf ?start ?end ?note WHERE { ?att pk:method method:gdelt-mention ; "
+                    "pk:confidence ?conf ; rdfs:comment ?note . OPTIONAL { ?att pk:evidenceStart ?start ; "
+                    "pk:evidenceEnd ?end } }")
+    assert len(rows) > 100
+    assert all(0 <= float(r["conf"]) <= 1 and r["note"].startswith("GDELT mention: sentence ") for r in rows)
+    assert any(r["start"] is not None and r["end"] > r["start"] for r in rows)
+    G = project(kg)
+    assert max(d["sources"] for _, _, d in G.edges(data=True)) > 1, "mentioning documents are sources"

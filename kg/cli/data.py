@@ -43,8 +43,10 @@ class Dataset(str, enum.Enum):
 
 @app.command("import")
 def import_(
-    dataset: Annotated[Dataset, typer.Argument(help="gdelt (Events 1.0 or 2.0, told by the number of columns) "
-                                                    "or icews (coded event files with their header).")],
+    dataset: Annotated[Dataset, typer.Argument(help="gdelt (Events 1.0 or 2.0, told by the number of columns; "
+                                                    "2.0 Mentions files among them attach their documents, "
+                                                    "sentences, offsets and confidence to the events) or icews "
+                                                    "(coded event files with their header).")],
     files: Annotated[list[Path], typer.Argument(help="Event files, plain or gzip-compressed (.gz).")],
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad row instead of skipping it.")]
     = False,
@@ -60,7 +62,8 @@ def import_(
     reasons = "; ".join(f"{reason}: {count:,}" for reason, count in sorted(report.skipped.items()))
     print(f"Imported {report.imported:,} of {report.rows:,} rows from {report.files} files into {report.store} "
           f"({report.rows / report.seconds:,.0f} rows/s, {report.triples_per_row:.1f} triples a row): "
-          f"{report.new_actors:,} new actors to review, {report.sources:,} sources, {report.triples:,} triples.",
+          f"{report.new_actors:,} new actors to review, {report.sources:,} sources"
+          + (f", {report.mentions:,} mentions attached" if report.mentions else "") + f", {report.triples:,} triples.",
           file=sys.stderr)
     if skipped:
         print(f"Skipped {skipped:,} bad rows ({reasons}); --strict stops at the first.", file=sys.stderr)
