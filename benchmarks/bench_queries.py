@@ -7,10 +7,14 @@ Each measurement is a fresh process, median of ``--repeat`` runs:
 - each saved query, on the bundled graph and on a synthetic graph shaped like ours (``gen.py``):
   ``kg query NAME`` (open the store, resolve parameters, query, print a table), against a minimal
   pyoxigraph script that opens the same store read-only and runs the same SPARQL text with the same
-  bindings.
+  bindings;
+- with ``--rdflib``: the same command on rdflib's Memory store loaded from an N-Quads file (goal: ours
+  at least 20x faster);
+- the same queries against ``kg serve`` (the Oxigraph server over the synthetic store) with 1 and 8
+  concurrent clients: median latency and throughput.
 
     python benchmarks/bench_queries.py                      # smoke size (CI)
-    python benchmarks/bench_queries.py --statements 45000 --save benchmarks/results/queries.json
+    python benchmarks/bench_queries.py --statements 45000 --rdflib --save benchmarks/results/queries.json
 """
 
 from __future__ import annotations
@@ -95,11 +99,102 @@ def bench_store(label: str, store: Path, params: dict[str, dict[str, str]], *, r
     return rows
 
 
+def bench_rdflib(store: Path, params: dict[str, dict[str, str]], *, work: Path, env: dict[str, str],
+                 ours: dict[str, float]) -> list[dict[str, object]]:
+    """Each saved query as `kg query NAME --store memory:FILE.nq`: rdflib parses the file, then queries."""
+    from kg.query import saved_queries
+
+    data = work / "synthetic.nq"
+    subprocess.run([sys.executable, "-m", "kg", "export", "--format", "nquads", "--store", str(store), "--out",
+                    str(data)], cwd=work, env=env, check=True, capture_output=True)
+    rows = []
+    for name in saved_queries():
+        argv = [sys.executable, "-m", "kg", "query", name, "--store", f"memory:{data}"]
+        for key, value in params.get(name, {}).items():
+            argv += ["--param", f"{key}={value}"]
+        seconds = timed(argv, cwd=work, repeat=1, env=env)
+        speedup = seconds / ours[name]
+        rows.append({"query": name, "rdflib_memory_s": round(seconds, 2), "kg_query_s": ours[name],
+                     "speedup": round(speedup, 1), "met": speedup >= 20})
+        print(f"synthetic  {name:22} rdflib Memory from a file {seconds:7.2f} s   kg query {ours[name]:6.3f} s   "
+              f"{speedup:6.1f}x faster (goal >= 20x)", flush=True)
+    return rows
+
+
+def bench_server(store: Path, params: dict[str, dict[str, str]], *, requests: int,
+                 env: dict[str, str]) -> list[dict[str, object]] | dict[str, str]:
+    """Every saved query against `kg serve` (the Oxigraph server) with 1 and 8 concurrent clients."""
+    import socket
+    import urllib.parse
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kg.errors import KGError
+    from kg.graph import KnowledgeGraph
+    from kg.query import _bind, _inline_values, saved_queries
+    from kg.serve import oxigraph_binary
+
+    try:
+        oxigraph_binary()
+    except KGError as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            sys.exit(f"error: {exc}")
+        print(f"skipped the server: {exc}", file=sys.stderr)
+        return {"skipped": str(exc)}
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port),
+                               "--timeout", "300"], env=env, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        for _ in range(300):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        kg = KnowledgeGraph.open(store)
+        rows: list[dict[str, object]] = []
+        for name, query in saved_queries().items():
+            values = {p.name: p.default for p in query.params if p.default is not None} | params.get(name, {})
+            bindings = _bind(kg, values, query.params, name)
+            text = _inline_values(query.text, bindings) if bindings else query.text
+            body = urllib.parse.urlencode({"query": text}).encode()
+
+            def ask(_: int, body: bytes = body) -> float:
+                started = time.perf_counter()
+                request = urllib.request.Request(url, data=body, headers={"Accept": "text/tab-separated-values"})
+                with urllib.request.urlopen(request, timeout=600) as response:
+                    response.read()
+                return time.perf_counter() - started
+
+            for clients in (1, 8):
+                started = time.perf_counter()
+                with ThreadPoolExecutor(clients) as pool:
+                    latencies = list(pool.map(ask, range(requests)))
+                wall = time.perf_counter() - started
+                rows.append({"query": name, "clients": clients, "requests": requests,
+                             "median_latency_s": round(statistics.median(latencies), 4),
+                             "throughput_per_s": round(requests / wall, 1)})
+                print(f"server     {name:22} {clients} client{'s' if clients > 1 else ' '}   median latency "
+                      f"{statistics.median(latencies) * 1000:8.1f} ms   throughput {requests / wall:7.1f} queries/s",
+                      flush=True)
+        kg.close()
+        return rows
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=int, default=2000, help="synthetic graph size (statements)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--save", type=Path, help="write the results as JSON here")
+    parser.add_argument("--rdflib", action="store_true",
+                        help="also run each query on rdflib's Memory store loaded from a file (slow: once each)")
+    parser.add_argument("--requests", type=int, default=20, help="requests per query and client count (server)")
     args = parser.parse_args(argv)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
     env["PYTHONPATH"] = str(ROOT)
@@ -137,6 +232,11 @@ def main(argv: list[str] | None = None) -> None:
         results["queries"] = (
             bench_store("bundled", work / "bundled", bundled_params, repeat=args.repeat, work=work, env=env)
             + bench_store("synthetic", work / "synthetic", synthetic_params, repeat=args.repeat, work=work, env=env))
+        if args.rdflib:
+            results["rdflib_memory"] = bench_rdflib(work / "synthetic", synthetic_params, work=work, env=env,
+                                                    ours={r["query"]: r["kg_query_s"] for r in results["queries"]
+                                                          if r["graph"] == "synthetic"})
+        results["server"] = bench_server(work / "synthetic", synthetic_params, requests=args.requests, env=env)
     save(results, args.save)
 
 

@@ -354,6 +354,31 @@ def _run_oxigraph(kg: KnowledgeGraph, sparql: str, bindings: dict[str, Node], or
     return QueryResult("select", columns=columns, rows=rows)
 
 
+def _is_remote(graph: Graph) -> bool:
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    return isinstance(graph.store, SPARQLStore)
+
+
+def _inline_values(sparql: str, bindings: dict[str, Node]) -> str:
+    """The query with its bindings as a ``VALUES`` block of RDF terms at the start of its WHERE group.
+
+    For a server: rdflib's SPARQLStore appends VALUES after the query, where FILTERs inside the group do
+    not see them. The values are RDF terms written by rdflib (``term.n3()``), never raw user text.
+
+    Examples
+    --------
+    >>> _inline_values("SELECT ?a WHERE { ?a ?p ?o FILTER(?a = ?b) }", {"b": URIRef("https://e.org/x")})
+    'SELECT ?a WHERE { VALUES (?b) { (<https://e.org/x>) } ?a ?p ?o FILTER(?a = ?b) }'
+    """
+    found = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+    if found is None:
+        raise QueryError("cannot bind parameters on a server: the query has no WHERE { ... }")
+    names = list(bindings)
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(bindings[n].n3() for n in names)}) }}"
+    return sparql[: found.end()] + " " + block + sparql[found.end():]
+
+
 def run(kg: KnowledgeGraph, sparql: str, *, params: dict[str, Any] | None = None,
         declared: tuple[Param, ...] = (), origin: str = "<query>") -> QueryResult:
     """Run a SPARQL query on ``kg`` with parameters bound as SPARQL bindings.
@@ -393,6 +418,8 @@ def run(kg: KnowledgeGraph, sparql: str, *, params: dict[str, Any] | None = None
         for name in bindings:
             if name not in projected:
                 raise _unprojected(name)
+    if bindings and _is_remote(kg.graph):
+        sparql, bindings = _inline_values(sparql, bindings), {}
     try:
         result = kg.graph.query(sparql, initBindings=bindings, initNs=PREFIXES)
     except KGError:

@@ -391,7 +391,11 @@ def open_store(spec: str | Path | None = None) -> Store:
         return MemoryStore()
     if text.startswith("memory:"):
         return MemoryStore(text[len("memory:"):])
+    if text.startswith(("http://", "https://")):
+        from kg.remote import RemoteStore
+
+        return RemoteStore(text)  # type: ignore[return-value]
     if "://" in text:
-        raise StoreError(f"store {text}: remote SPARQL endpoints are not supported yet; use a directory")
+        raise StoreError(f"store {text}: a store is a directory, memory:FILE, memory, or an http(s) SPARQL server")
     return OxigraphDirStore(text)
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,11 +17,7 @@ from kg.graph import KnowledgeGraph
 from kg.query import saved_queries
 from kg.serve import oxigraph_binary
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from .conftest import free_port, wait_for_port
 
 
 @pytest.fixture(scope="module")
@@ -42,15 +36,7 @@ def server(tmp_path_factory, seeds):
     process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", str(port), "--timeout", "5"],
                                cwd=folder, env=env, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/query"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"kg serve did not start: {process.stderr.read()}") from None
-            time.sleep(0.1)
+    wait_for_port(port, process, what="kg serve")
     yield url, KnowledgeGraph.open(folder / ".kg")
     process.terminate()
     process.wait(timeout=10)

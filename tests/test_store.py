@@ -24,8 +24,11 @@ def test_specs(tmp_path, monkeypatch):
     assert isinstance(open_store("memory:g.trig"), MemoryStore)
     with pytest.raises(StoreError, match="must end in"):
         open_store("memory:g.txt")
-    with pytest.raises(StoreError, match="remote SPARQL endpoints are not supported yet"):
-        open_store("http://127.0.0.1:7878/query")
+    from kg.remote import RemoteStore
+
+    assert isinstance(open_store("http://127.0.0.1:7878"), RemoteStore)
+    with pytest.raises(StoreError, match="a store is a directory"):
+        open_store("ftp://127.0.0.1/kg")
 
 
 def test_build_writes_a_generation_and_a_manifest(tmp_path):

@@ -14,7 +14,7 @@ from kg.cli.render import Format, FormatOpt, cell, render
 StoreOpt = Annotated[str | None, typer.Option(
     "--store", "-s", envvar="KG_STORE", show_default=False,
     help="Store: a directory (Oxigraph on disk; default .kg), memory:FILE.trig (rdflib Memory "
-         "store saved to a file) or memory. Also $KG_STORE.")]
+         "store saved to a file), memory, or the http(s) URL of a SPARQL 1.1 server. Also $KG_STORE.")]
 
 
 def _say(message: str) -> None:

@@ -1,0 +1,193 @@
+"""A SPARQL 1.1 server as a store: ``--store http://HOST:PORT[/PATH]``.
+
+Reads go through rdflib's ``SPARQLStore`` with ``urn:polkg:graph`` as the default graph
+(``default-graph-uri``), so every command that reads (query, analyze, viz, export, validate, stats,
+explain) works unchanged. A build uploads the new graph with the Graph Store Protocol in streamed
+N-Triples batches into a temporary named graph, then moves it over ``urn:polkg:graph`` with one SPARQL
+Update (``MOVE``): readers see the old graph or the new one, never half of it.
+
+Endpoint layouts by URL shape (override any with ``$KG_QUERY_URL``, ``$KG_UPDATE_URL``, ``$KG_GSP_URL``):
+
+- ``http://host:7878`` (no path): Oxigraph server, ``/query``, ``/update``, ``/store``;
+- ``http://host:8890/sparql``: Virtuoso, ``/sparql`` for both, ``/sparql-graph-crud-auth`` (or
+  ``-crud`` without credentials);
+- ``http://host:3030/DATASET``: Jena Fuseki, ``/DATASET/query``, ``/DATASET/update``, ``/DATASET/data``.
+
+Credentials come from ``$KG_STORE_USER`` and ``$KG_STORE_PASSWORD`` (HTTP basic), never from the URL
+or the command line, and never appear in messages. Requests time out (``$KG_HTTP_TIMEOUT``, 30 s) and
+are retried with back-off (3 attempts) when the server is unreachable or answers 5xx.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from rdflib import Graph
+
+from kg.errors import StoreError
+from kg.ontology import GRAPH_IRI
+
+__all__ = ["RemoteStore", "endpoints"]
+
+ATTEMPTS = 3
+BATCH = 50_000
+
+
+def endpoints(url: str) -> dict[str, str]:
+    """The query, update and Graph Store Protocol URLs of a server, by the shape of its URL.
+
+    Examples
+    --------
+    >>> endpoints("http://127.0.0.1:7878")["query"]
+    'http://127.0.0.1:7878/query'
+    >>> endpoints("http://127.0.0.1:8890/sparql")["update"]
+    'http://127.0.0.1:8890/sparql'
+    >>> endpoints("http://127.0.0.1:3030/kg")["gsp"]
+    'http://127.0.0.1:3030/kg/data'
+    """
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.username or parsed.password:
+        raise StoreError("put credentials in $KG_STORE_USER and $KG_STORE_PASSWORD, not in the store URL")
+    base = url.rstrip("/")
+    path = parsed.path.rstrip("/")
+    if not path:
+        found = {"query": f"{base}/query", "update": f"{base}/update", "gsp": f"{base}/store", "layout": "oxigraph"}
+    elif path.endswith("/sparql"):
+        crud = "sparql-graph-crud-auth" if os.environ.get("KG_STORE_USER") else "sparql-graph-crud"
+        found = {"query": base, "update": base, "gsp": base[: -len("sparql")] + crud, "layout": "virtuoso"}
+    else:
+        found = {"query": f"{base}/query", "update": f"{base}/update", "gsp": f"{base}/data", "layout": "fuseki"}
+    for key in ("query", "update", "gsp"):
+        found[key] = os.environ.get(f"KG_{key.upper()}_URL") or found[key]
+    return found
+
+
+def _auth() -> tuple[str, str] | None:
+    user = os.environ.get("KG_STORE_USER")
+    return (user, os.environ.get("KG_STORE_PASSWORD", "")) if user else None
+
+
+class RemoteStore:
+    """A store on a SPARQL 1.1 server (see the module docs)."""
+
+    def __init__(self, url: str):
+        self.url = url.rstrip("/")
+        self.spec = self.url
+        self.urls = endpoints(url)
+        self.timeout = float(os.environ.get("KG_HTTP_TIMEOUT", "30"))
+
+    # -- HTTP ---------------------------------------------------------------------------------------
+
+    def _request(self, url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
+                 method: str | None = None) -> bytes:
+        """One HTTP request with bounded retries; a clear StoreError naming the URL (never credentials)."""
+        headers = dict(headers or {})
+        auth = _auth()
+        if auth:
+            headers["Authorization"] = "Basic " + base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+        problem = ""
+        for attempt in range(ATTEMPTS):
+            request = urllib.request.Request(url, data=data, headers=headers, method=method)
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    return response.read()  # type: ignore[no-any-return]
+            except urllib.error.HTTPError as exc:
+                body = exc.read()[:300].decode("utf-8", "replace").strip().splitlines()
+                problem = f"HTTP {exc.code} {exc.reason}" + (f": {body[0]}" if body else "")
+                if exc.code in (401, 403):
+                    raise StoreError(f"{url}: {problem} (check $KG_STORE_USER and $KG_STORE_PASSWORD)") from None
+                if exc.code < 500:
+                    raise StoreError(f"{url}: {problem}") from None
+            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+                problem = str(getattr(exc, "reason", exc))
+            if attempt + 1 < ATTEMPTS:
+                time.sleep(0.5 * 2**attempt)
+        raise StoreError(f"{url}: {problem} (after {ATTEMPTS} attempts)")
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update on the server."""
+        self._request(self.urls["update"], data=urllib.parse.urlencode({"update": sparql}).encode(),
+                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+    def ask(self, sparql: str) -> bool:
+        import json
+
+        answer = self._request(self.urls["query"], data=urllib.parse.urlencode({"query": sparql}).encode(),
+                               headers={"Content-Type": "application/x-www-form-urlencoded",
+                                        "Accept": "application/sparql-results+json"})
+        try:
+            return bool(json.loads(answer)["boolean"])
+        except (ValueError, KeyError):
+            raise StoreError(f"{self.urls['query']}: the answer is not SPARQL JSON results") from None
+
+    # -- the Store interface ------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.ask(f"ASK {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}")
+
+    def open(self) -> Graph:
+        from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+        from kg.store import bind_prefixes
+
+        if not self.exists():
+            raise StoreError(f"no graph in store {self.spec}: run `kg build --store {self.spec}` first")
+        store = SPARQLStore(self.urls["query"], auth=_auth(), returnFormat="json", method="POST_FORM",
+                            timeout=self.timeout)
+        return bind_prefixes(Graph(store=store, identifier=GRAPH_IRI))
+
+    def manifest(self) -> dict[str, Any]:
+        return {}
+
+    def close(self) -> None:
+        """Nothing to release: every request is its own connection."""
+
+    @contextlib.contextmanager
+    def transaction(self, *, replace: bool) -> Iterator[Any]:
+        """Build locally, then upload into a temporary graph and move it over ours in one update."""
+        from kg.store import Transaction, new_graph
+
+        if not replace:
+            raise StoreError(f"store {self.spec}: adding to a server is not supported yet; build the whole "
+                             "graph (kg build --store URL) or load files into the server with its own loader")
+        self.exists()  # fail early, before any work, when the server is down
+        txn = Transaction(new_graph("oxigraph"))
+        yield txn
+        staging = f"urn:polkg:staging:{uuid.uuid4().hex}"
+        try:
+            self._upload(txn.graph, staging)
+            self.update(f"MOVE SILENT <{staging}> TO <{GRAPH_IRI}>")
+        except BaseException:
+            with contextlib.suppress(StoreError):
+                self.update(f"DROP SILENT GRAPH <{staging}>")
+            raise
+
+    def _upload(self, graph: Graph, target: str) -> None:
+        """POST the graph to the Graph Store Protocol endpoint in N-Triples batches."""
+        import pyoxigraph as ox
+
+        url = self.urls["gsp"] + "?" + urllib.parse.urlencode({"graph": target})
+        inner = graph.store._inner  # type: ignore[attr-defined]
+        batch: list[ox.Triple] = []
+        for quad in inner.quads_for_pattern(None, None, None, None):
+            batch.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+            if len(batch) >= BATCH:
+                self._post(url, batch)
+                batch = []
+        if batch:
+            self._post(url, batch)
+
+    def _post(self, url: str, triples: list[Any]) -> None:
+        import pyoxigraph as ox
+
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        self._request(url, data=data, headers={"Content-Type": "application/n-triples"}, method="POST")

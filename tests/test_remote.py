@@ -1,0 +1,166 @@
+"""`--store http://...`: every command against a real Oxigraph server on 127.0.0.1, and servers that fail."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import subprocess
+import threading
+import time
+
+import pytest
+
+from kg.analyze import project
+from kg.errors import StoreError
+from kg.graph import KnowledgeGraph
+from kg.query import run_saved, saved_queries
+from kg.remote import RemoteStore, endpoints
+from kg.serve import oxigraph_binary
+
+from .conftest import free_port, same_graph, wait_for_port
+
+PARAMETERS = {"actors-in": {"country": "Belarus"}, "actors": {"type": "Person"},
+              "evidence": {"subject": "Lukashenko", "relation": "consults", "object": "Putin"},
+              "relations-of": {"actor": "Tsikhanouskaya"}, "timeline": {"since": "2020-08-10", "until": "2020-08-20"},
+              "allegations": {}, "conflict-cooperation": {}, "talked-to": {}}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A writable Oxigraph server with a temporary data directory, stopped afterwards."""
+    try:
+        binary = oxigraph_binary()
+    except Exception as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(str(exc))
+        pytest.skip(str(exc))
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
+                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for_port(port, process, what="the Oxigraph server")
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def built(server, seeds, tmp_path_factory):
+    """The bundled data built into the server and, for comparison, into a store on disk."""
+    from kg.build import build
+
+    build(store=server, sources=[seeds])
+    folder = tmp_path_factory.mktemp("local")
+    build(store=folder / "kg", sources=[seeds])
+    return KnowledgeGraph.open(server), KnowledgeGraph.open(folder / "kg")
+
+
+def test_endpoint_layouts(monkeypatch):
+    monkeypatch.delenv("KG_STORE_USER", raising=False)
+    assert endpoints("http://h:7878")["gsp"] == "http://h:7878/store"
+    assert endpoints("http://h:8890/sparql")["gsp"] == "http://h:8890/sparql-graph-crud"
+    assert endpoints("http://h:3030/ds/")["update"] == "http://h:3030/ds/update"
+    monkeypatch.setenv("KG_QUERY_URL", "http://elsewhere/q")
+    assert endpoints("http://h:7878")["query"] == "http://elsewhere/q"
+    with pytest.raises(StoreError, match="KG_STORE_USER"):
+        endpoints("http://user:secret@h:7878")
+
+
+@pytest.mark.parametrize("name", sorted(PARAMETERS))
+def test_every_saved_query_gives_the_same_rows_on_the_server(built, name):
+    remote, local = built
+    assert name in saved_queries()
+    rows = run_saved(remote, name, PARAMETERS[name]).records()
+    assert rows == run_saved(local, name, PARAMETERS[name]).records()
+    assert rows or name == "allegations"
+
+
+def test_the_server_holds_the_same_graph(built):
+    remote, local = built
+    assert len(remote) == len(local)
+    assert same_graph(remote.graph, local.graph)
+
+
+def test_analysis_reads_the_server(built):
+    remote, local = built
+    a, b = project(remote), project(local)
+    assert sorted(a.nodes(data="label")) == sorted(b.nodes(data="label"))
+    assert sorted((u, v, d["event"], d["sources"]) for u, v, d in a.edges(data=True)) == \
+        sorted((u, v, d["event"], d["sources"]) for u, v, d in b.edges(data=True))
+
+
+@pytest.mark.parametrize("args", [("analyze", "centrality", "-n", "3"), ("viz", "--out", "page.html"),
+                                  ("export", "--format", "turtle", "--out", "g.ttl"), ("validate",), ("stats",),
+                                  ("explain", "Lukashenko", "Putin"), ("query", "talked-to")])
+def test_commands_work_against_the_server(cli, built, server, args):
+    done = cli(*args, "--store", server)
+    assert done.code == 0, done.err
+
+
+def test_rebuild_replaces_the_graph_in_one_move(built, server, seeds):
+    from kg.build import build
+
+    before = len(KnowledgeGraph.open(server))
+    build(store=server, sources=[seeds])
+    graphs = RemoteStore(server).ask("ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:polkg:staging')) }")
+    assert not graphs, "no staging graph is left behind"
+    assert len(KnowledgeGraph.open(server)) == before
+
+
+def test_adding_to_a_server_is_refused_clearly(cli, built, server, tmp_path):
+    (tmp_path / "a.nt").write_text('<https://e.org/a> <https://e.org/p> "x" .\n')
+    done = cli("load", tmp_path / "a.nt", "--store", server)
+    assert done.code == 1 and "Oxigraph stores on disk" in done.err
+
+
+def test_a_server_that_is_down(cli):
+    url = f"http://127.0.0.1:{free_port()}"
+    started = time.monotonic()
+    done = cli("query", "talked-to", "--store", url)
+    assert done.code == 1 and url in done.err and "after 3 attempts" in done.err and "Traceback" not in done.err
+    assert time.monotonic() - started < 20, "bounded retries, never a hang"
+
+
+class _Garbage(http.server.BaseHTTPRequestHandler):
+    status = 200
+
+    def do_POST(self):
+        self.send_response(self.status)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(b"this is not SPARQL")
+
+    do_GET = do_POST
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def garbage_server():
+    servers = []
+
+    def start(status: int) -> str:
+        handler = type("Handler", (_Garbage,), {"status": status})
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+def test_a_server_that_answers_garbage(cli, garbage_server):
+    url = garbage_server(200)
+    done = cli("stats", "--store", url)
+    assert done.code == 1 and "not SPARQL JSON results" in done.err and url in done.err
+
+
+def test_a_wrong_password_is_named_but_never_shown(cli, garbage_server, monkeypatch):
+    url = garbage_server(401)
+    monkeypatch.setenv("KG_STORE_USER", "analyst")
+    monkeypatch.setenv("KG_STORE_PASSWORD", "s3cret-value")
+    done = cli("stats", "--store", url)
+    assert done.code == 1 and "HTTP 401" in done.err and "KG_STORE_PASSWORD" in done.err
+    assert "s3cret-value" not in done.err + done.out
