@@ -68,6 +68,8 @@ def run(script: str, *args: str, env: dict[str, str]) -> tuple[float, float]:
 def measure(script: str, *args: str, repeat: int, env: dict[str, str], fresh: Path | None = None,
             ) -> dict[str, float]:
     times, peaks = [], []
+    if fresh:
+        fresh.mkdir(parents=True, exist_ok=True)
     for attempt in range(repeat):
         target = [str(fresh / f"run-{attempt}")] if fresh else []
         seconds, peak = run(script, *args, *target, env=env)

@@ -199,7 +199,9 @@ class OxigraphDirStore(Store):
     def open(self) -> Graph:
         self._check()
         try:
-            inner = ox.Store.read_only(str(self._current / "oxigraph"))
+            # The generation itself, not the `current` link: RocksDB opens its files lazily, by path, and a
+            # writer may switch `current` to a new generation while this reader runs.
+            inner = ox.Store.read_only(str(self._current.resolve() / "oxigraph"))
         except OSError as exc:
             raise StoreError(f"cannot open store {self.spec}: {exc}") from None
         self._open.append(inner)
@@ -225,7 +227,7 @@ class OxigraphDirStore(Store):
                 if replace or not self.exists():
                     inner = ox.Store(str(generation / "oxigraph"))
                 else:
-                    ox.Store.read_only(str(self._current / "oxigraph")).backup(str(generation / "oxigraph"))
+                    ox.Store.read_only(str(self._current.resolve() / "oxigraph")).backup(str(generation / "oxigraph"))
                     inner = ox.Store(str(generation / "oxigraph"))
                 graph = bind_prefixes(Graph(store=OxigraphStore(store=inner), identifier=GRAPH_IRI))
                 txn = Transaction(graph)

@@ -87,3 +87,35 @@ def test_bench_import_reports_rates_and_the_raw_baseline(tmp_path):
         assert got["rows"] > 0 and got["imported"] > 0 and got["rows_per_s"] > 0 and got["triples_per_row"] > 5
         assert got["raw_bulk_load_s"] > 0 and got["ratio"] > 0 and got["projection"]["edges"] > 0
     assert results["gdelt"]["files"] == 4 and results["icews"]["files"] == 1
+
+
+@pytest.mark.slow
+def test_bench_load_compares_kg_load_with_raw_pyoxigraph_and_rdflib(tmp_path):
+    out = tmp_path / "load.json"
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_load.py"), "--triples", "5000",
+                           "--repeat", "1", "--save", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(out.read_text())
+    assert results["quads"] > 4000
+    for loader in ("kg_load", "raw_pyoxigraph", "rdflib_memory"):
+        assert results[loader]["seconds"] > 0 and results[loader]["peak_rss_mb"] > 10
+    assert results["ratio"] > 0 and "ratio" in done.stdout
+
+
+@pytest.mark.slow
+def test_bench_queries_reports_every_saved_query_and_the_server(tmp_path):
+    from kg.query import saved_queries
+
+    out = tmp_path / "queries.json"
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_queries.py"), "--statements", "200",
+                           "--repeat", "1", "--requests", "4", "--rdflib", "--save", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(out.read_text())
+    names = set(saved_queries())
+    assert {r["query"] for r in results["queries"] if r["graph"] == "synthetic"} == names
+    assert {r["query"] for r in results["rdflib_memory"]} == names
+    assert all(r["rdflib_memory_s"] > 0 and r["speedup"] > 0 for r in results["rdflib_memory"])
+    server = results["server"]
+    assert {(r["query"], r["clients"]) for r in server} == {(n, c) for n in names for c in (1, 8)}
+    assert all(r["median_latency_s"] > 0 and r["throughput_per_s"] > 0 for r in server)

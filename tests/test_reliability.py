@@ -115,7 +115,7 @@ def test_readers_keep_working_while_a_writer_runs(tmp_path, big_ntriples):
     writer = subprocess.Popen([sys.executable, "-m", "kg", "load", str(big_ntriples)], cwd=tmp_path, env=env(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     answers = []
-    while writer.poll() is None and len(answers) < 5:
+    while writer.poll() is None and len(answers) < 30:
         done = kg("query", "talked-to", "-f", "csv", cwd=tmp_path)
         assert done.returncode == 0, done.stderr
         answers.append(done.stdout)
