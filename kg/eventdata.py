@@ -44,7 +44,7 @@ __all__ = ["FORMATS", "BadRow", "ImportReport", "Party", "Row", "import_events",
            "relation_for_cameo"]
 
 #: Dataset names ``kg import`` accepts.
-FORMATS = ("gdelt", "icews")
+FORMATS = ("gdelt", "icews", "plover")
 
 # CAMEO actor role codes (the three letters after a country code) and the class each suggests.
 _ROLES = {"GOV": "GovernmentBody", "LEG": "GovernmentBody", "JUD": "GovernmentBody", "ELI": "Group",
@@ -65,12 +65,16 @@ _GDELT_LAYOUTS = {61: "GDELT 2.0", 58: "GDELT 1.0", 57: "GDELT 1.0 (backfile)"}
 
 @dataclass(frozen=True)
 class Party:
-    """An actor as a dataset names it: its CAMEO code (GDELT), name, country and sectors."""
+    """An actor as a dataset names it: its CAMEO code (GDELT), name, country and sectors; PLOVER records
+    may also give a Wikidata id, an entity type and (ours) the polkg id."""
 
     name: str
     code: str = ""
     country: str = ""
     sectors: tuple[str, ...] = ()
+    wikidata: str = ""
+    kind: str = ""
+    ident: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,7 @@ class Row:
 
     line: int
     id: str
-    date: date
+    date: date | None
     cameo: str
     source: Party
     target: Party | None
@@ -87,6 +91,16 @@ class Row:
     story: str | None = None
     publisher: str | None = None
     added: date | None = None
+    sources: tuple[Party, ...] = ()
+    targets: tuple[Party, ...] = ()
+    relation: str | None = None
+    title: str | None = None
+    end: date | None = None
+    precision: str = "day"
+    status: str = "asserted"
+    polarity: str = "positive"
+    modality: str = "actual"
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -254,7 +268,105 @@ def read_icews(path: str | Path) -> Iterator[Row | BadRow]:
                       story=fields[11].strip() or None, publisher=fields[13].strip() or None)
 
 
-_READERS: dict[str, Callable[[str | Path], Iterator[Row | BadRow]]] = {"gdelt": read_gdelt, "icews": read_icews}
+def _plover_party(entry: Any) -> Party | None:
+    if not isinstance(entry, dict):
+        return None
+    name = str(entry.get("entity_text") or entry.get("actorText") or entry.get("name") or "").strip()
+    sector = str(entry.get("sector") or "").strip()
+    code = str(entry.get("code") or "").strip().upper()
+    party = Party(name, code=code + (sector if sector and len(code) == 3 else ""), sectors=(sector,) if sector else (),
+                  wikidata=str(entry.get("identifier_id") or "").strip(), kind=str(entry.get("entity_type") or ""),
+                  ident=str(entry.get("polkg_id") or "").split(":", 1)[-1])
+    return party if (party.name or party.code or party.ident) else None
+
+
+_AUXILIARY = {"negation": ("positive", "negated", "actual"), "future": ("positive", "positive", "intended"),
+              "hypothetical": ("positive", "positive", "hypothetical")}
+
+
+def read_plover(path: str | Path) -> Iterator[Row | BadRow]:
+    """PLOVER JSON records, one a line (as ``kg export --format plover`` writes them): event type and mode,
+    actor and recipient lists, date, CAMEO code when given, auxiliary mode, status, text offsets, citation."""
+    with _lines(Path(path)) as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                yield BadRow(number, "not JSON")
+                continue
+            if not isinstance(record, dict) or not record.get("event"):
+                yield BadRow(number, "no PLOVER event type")
+                continue
+            actors = [p for p in map(_plover_party, record.get("actor") or []) if p]
+            if not actors:
+                yield BadRow(number, "no actor")
+                continue
+            when = end = None
+            if record.get("date"):
+                checked = _day(str(record["date"]), number, "date")
+                last = _day(str(record.get("date_end") or record["date"]), number, "date_end")
+                if isinstance(checked, BadRow) or isinstance(last, BadRow):
+                    yield checked if isinstance(checked, BadRow) else last  # type: ignore[misc]
+                    continue
+                when, end = checked, last
+            try:
+                relation = record.get("polkg_relation") if _is_relation(record.get("polkg_relation")) else \
+                    relation_for_plover(str(record["event"]), record.get("mode"))
+            except UnknownTerm:
+                yield BadRow(number, f"unknown PLOVER event type {record['event']!r}")
+                continue
+            cite = record.get("cite_info") or {}
+            text = record.get("text_info") or {}
+            status = str(record.get("status") or "asserted")
+            _, polarity, modality = _AUXILIARY.get(str(record.get("auxiliary_mode") or ""), ("", "positive", "actual"))
+            span = (int(text["start"]), int(text["end"])) if text.get("start") is not None and \
+                text.get("end") is not None else None
+            recipients = tuple(p for p in map(_plover_party, record.get("recipient") or []) if p)
+            yield Row(number, str(record.get("id") or number), when, str(record.get("cameo") or ""), actors[0],
+                      recipients[0] if recipients else None, url=cite.get("url") or None,
+                      story=str(text.get("source") or record.get("id") or number).split(":", 1)[-1],
+                      publisher=cite.get("publisher") or None, title=cite.get("title") or None,
+                      sources=tuple(actors), targets=recipients, relation=relation,
+                      status="alleged" if status == "alleged" else "asserted", polarity=polarity, modality=modality,
+                      span=span, end=end, precision=str(record.get("date_precision") or "day"))
+
+
+def _is_relation(name: Any) -> bool:
+    from kg.ontology import load_ontology
+
+    return isinstance(name, str) and name in load_ontology().relations
+
+
+@functools.lru_cache(maxsize=256)
+def relation_for_plover(event: str, mode: str | None = None) -> str:
+    """The relation for a PLOVER event type (and mode): the one carrying both, else the most general one
+    carrying the type.
+
+    Raises
+    ------
+    UnknownTerm
+        If no relation carries the type.
+
+    Examples
+    --------
+    >>> relation_for_plover("CONSULT", "phone"), relation_for_plover("CONSULT"), relation_for_plover("ACCUSE")
+    ('calls', 'consults', 'disapproves')
+    """
+    from kg.ontology import load_ontology
+
+    onto = load_ontology()
+    found = sorted((r for r in onto.relations.values() if r.plover == event.upper()),
+                   key=lambda r: (len(onto.ancestors(r.name)), r.name))
+    if not found:
+        raise UnknownTerm(f"no relation for PLOVER event type {event!r}")
+    with_mode = [r for r in found if mode and r.plover_mode == mode]
+    return (with_mode or found)[0].name
+
+
+_READERS: dict[str, Callable[[str | Path], Iterator[Row | BadRow]]] = {"gdelt": read_gdelt, "icews": read_icews,
+                                                                       "plover": read_plover}
 
 
 @functools.lru_cache(maxsize=1)
@@ -343,6 +455,16 @@ class _Actors:
         self.by_iso: dict[str, str] = {}
         for row in kg.query("SELECT ?entity ?iso WHERE { ?entity pk:iso3166Alpha3 ?iso }"):
             self.by_iso[row["iso"]] = row["entity"].split(":", 1)[1]
+        self.things = {row["thing"].split(":", 1)[1] for row in kg.query(
+            "SELECT ?thing WHERE { ?thing a ?c . FILTER(STRSTARTS(STR(?thing), 'https://w3id.org/polkg/node/')) }")}
+        self.by_wikidata: dict[str, str] = {}
+        self.ids: set[str] = set()
+        for row in kg.query("SELECT ?entity ?q WHERE { ?entity a ?c . OPTIONAL { ?entity skos:exactMatch ?q } "
+                            "FILTER(STRSTARTS(STR(?entity), 'https://w3id.org/polkg/actor/')) }"):
+            ident = row["entity"].split(":", 1)[1]
+            self.ids.add(ident)
+            if row["q"] and row["q"].startswith("wd:"):
+                self.by_wikidata[row["q"][3:]] = ident
         self.new: dict[str, Any] = {}
 
     def _country(self, alpha3: str = "", name: str = "") -> str | None:
@@ -373,6 +495,10 @@ class _Actors:
         from kg.model import Actor
 
         code = party.code.upper()
+        if party.ident and (party.ident in self.ids or party.ident in self.things):
+            return party.ident
+        if party.wikidata and party.wikidata in self.by_wikidata:
+            return self.by_wikidata[party.wikidata]
         if len(code) == 3:
             country = self._country(alpha3=code)
             if country:
@@ -394,6 +520,11 @@ class _Actors:
             kind = _ROLES.get(role) if role else None
             if dataset == "icews":
                 kind = _icews_class(party)
+            if dataset == "plover" and party.kind:
+                from kg.ontology import load_ontology
+
+                if party.kind in load_ontology().class_parents:
+                    kind = party.kind
             country = self._country(alpha3=code[:3]) if dataset == "gdelt" and role else \
                 self._country(name=party.country) if dataset == "icews" and party.country else None
             origin = f"Imported from {dataset.upper()}" + (f" (code {code})" if code else "")
@@ -410,8 +541,8 @@ def _source(row: Row, dataset: str) -> Any:
         ident = f"{dataset}-" + hashlib.sha1(row.url.encode("utf-8")).hexdigest()[:16]
         return Source(ident, row.url, published=row.added, url=row.url, kind="Article")
     story = row.story or row.id
-    return Source(f"{dataset}-story-{slug(story)}", f"{dataset.upper()} story {story}", published=row.added,
-                  publisher=row.publisher, kind="Article")
+    return Source(f"{dataset}-story-{slug(story)}", row.title or f"{dataset.upper()} story {story}",
+                  published=row.added, publisher=row.publisher, kind="Article")
 
 
 def _ntriples(triples: Iterable[tuple[Any, Any, Any]]) -> bytes:
@@ -485,8 +616,8 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     """
     from kg.dates import EventDate
     from kg.graph import KnowledgeGraph, actor_triples, source_triples, statement_triples
-    from kg.model import Statement
-    from kg.ontology import ACTOR, GRAPH_IRI
+    from kg.model import Evidence, Statement
+    from kg.ontology import ACTOR, GRAPH_IRI, NODE
     from kg.store import OxigraphDirStore, open_store
 
     if dataset not in _READERS:
@@ -541,7 +672,7 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
         def iri_of(ident: str) -> Any:
             iri = actor_iris.get(ident)
             if iri is None:
-                iri = actor_iris[ident] = ACTOR[ident]
+                iri = actor_iris[ident] = NODE[ident] if ident in actors.things else ACTOR[ident]
             return iri
 
         for path in files:
@@ -557,21 +688,27 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                     report.skipped[item.reason.split(" '")[0]] = report.skipped.get(item.reason.split(" '")[0], 0) + 1
                     continue
                 try:
-                    relation = relation_for_cameo(item.cameo)
-                    kg.ontology.cameo_code(item.cameo)
+                    relation = item.relation or relation_for_cameo(item.cameo)
+                    if item.cameo:
+                        kg.ontology.cameo_code(item.cameo)
                 except (UnknownTerm, KeyError):
                     if strict:
                         raise InputError(f"unknown CAMEO code {item.cameo!r}", path=path, line=item.line) from None
                     report.skipped["unknown CAMEO code"] = report.skipped.get("unknown CAMEO code", 0) + 1
                     continue
-                subject = actors.find(item.source, dataset)
-                objects = (actors.find(item.target, dataset),) if item.target else ()
+                subjects = tuple(dict.fromkeys(actors.find(p, dataset) for p in item.sources or (item.source,)))
+                objects = tuple(dict.fromkeys(actors.find(p, dataset) for p in item.targets or
+                                              ((item.target,) if item.target else ())))
                 source = _source(item, dataset)
                 if source.id not in seen_sources:
                     seen_sources.add(source.id)
                     pending.extend(source_triples(source))
-                statement = Statement((subject,), relation, objects, source=source.id,
-                                      date=EventDate(item.date, item.date, "day"), cameo=item.cameo, method=method,
+                statement = Statement(subjects, relation, objects, source=source.id,
+                                      date=EventDate(item.date, item.end if item.end != item.date else None,
+                                                     item.precision) if item.date else None,
+                                      cameo=item.cameo or None, method=method, status=item.status,
+                                      polarity=item.polarity, modality=item.modality,
+                                      evidence=Evidence(*item.span) if item.span else None,
                                       note=f"{dataset.upper()} event {item.id}")
                 pending.extend(statement_triples(statement, iri_of=iri_of, ontology=kg.ontology))
                 for mention in mentions.get(item.id, ()):

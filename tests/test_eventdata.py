@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import json
 
 import pytest
 
 from kg.analyze import project
 from kg.errors import InputError, UnknownTerm
-from kg.eventdata import BadRow, Row, import_events, read_gdelt, read_icews, relation_for_cameo
+from kg.eventdata import BadRow, Row, import_events, read_gdelt, read_icews, relation_for_cameo, relation_for_plover
 from kg.graph import KnowledgeGraph
 
 from .conftest import shared_path
@@ -129,7 +130,7 @@ def test_cli_import_real_files(cli):
     assert done.code == 0 and len(done.out.splitlines()) == 4
     done = cli("import", "icews", gdelt, "--strict")
     assert done.code == 1 and "events.csv.gz:1: not an ICEWS events file" in done.err
-    done = cli("import", "plover", gdelt)
+    done = cli("import", "acled", gdelt)
     assert done.code == 2
 
 
@@ -147,3 +148,23 @@ def test_gdelt_mentions_attach_documents_sentences_and_confidence(tmp_path):
     assert any(r["start"] is not None and r["end"] > r["start"] for r in rows)
     G = project(kg)
     assert max(d["sources"] for _, _, d in G.edges(data=True)) > 1, "mentioning documents are sources"
+
+
+def test_plover_records_round_trip_to_the_same_events(cli, tmp_path):
+    assert cli("build").code == 0
+    assert cli("export", "--format", "plover", "--out", "events.jsonl").code == 0
+    records = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    (tmp_path / "bad.jsonl").write_text('{"event": "NOPE", "actor": [{"entity_text": "X"}]}\nnot json\n')
+    done = cli("import", "plover", "events.jsonl", "bad.jsonl", "--store", "copy")
+    assert done.code == 0, done.err
+    assert f"Imported {len(records)} of {len(records) + 2} rows" in done.err and "not JSON: 1" in done.err
+    original = {r["event"] for r in KnowledgeGraph.open(tmp_path / ".kg").query("SELECT ?event WHERE { ?event a pk:Event }")}
+    copied = KnowledgeGraph.open(tmp_path / "copy")
+    imported = {r["event"] for r in copied.query("SELECT ?event WHERE { ?event a pk:Event }")}
+    expected = {"event:" + r["id"] for r in records  # places, and things the new store lacks, are not imported
+                if not r["event_loc"] and all(p["polkg_id"].startswith("actor:") for p in r["actor"] + r["recipient"])}
+    assert len(expected) >= 10
+    assert expected <= original and expected <= imported, "the same events (hashes of relation, parties, date)"
+    assert relation_for_plover("CONSULT", "phone") == "calls"
+    done = cli("import", "plover", "bad.jsonl", "--store", "copy", "--strict")
+    assert done.code == 1 and "bad.jsonl:1: unknown PLOVER event type 'NOPE'" in done.err

@@ -39,20 +39,22 @@ class Dataset(str, enum.Enum):
 
     gdelt = "gdelt"
     icews = "icews"
+    plover = "plover"
 
 
 @app.command("import")
 def import_(
     dataset: Annotated[Dataset, typer.Argument(help="gdelt (Events 1.0 or 2.0, told by the number of columns; "
                                                     "2.0 Mentions files among them attach their documents, "
-                                                    "sentences, offsets and confidence to the events) or icews "
-                                                    "(coded event files with their header).")],
+                                                    "sentences, offsets and confidence to the events), icews "
+                                                    "(coded event files with their header) or plover (PLOVER "
+                                                    "JSON records, one a line).")],
     files: Annotated[list[Path], typer.Argument(help="Event files, plain or gzip-compressed (.gz).")],
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad row instead of skipping it.")]
     = False,
     store: StoreOpt = None,
 ) -> None:
-    """Import GDELT or ICEWS event files into the store: streamed, bad rows counted, atomic."""
+    """Import GDELT, ICEWS or PLOVER event files into the store: streamed, bad rows counted, atomic."""
     from kg.cli.progress import row_progress
     from kg.eventdata import import_events
 
