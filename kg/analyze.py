@@ -57,6 +57,7 @@ __all__ = [
     "k_core",
     "paths",
     "project",
+    "require_events",
     "timeline",
 ]
 
@@ -512,10 +513,11 @@ def find_node(G: nx.Graph, name: str) -> str:
     raise UnknownActor(f"no actor called {name!r} in the graph{hint}")
 
 
-def _require_edges(G: nx.Graph) -> None:
+def require_events(G: nx.Graph, *, what: str = "no events") -> None:
+    """Raise a KGError naming the filters when ``G`` has no edges (``what`` says what is missing)."""
     if G.number_of_edges() == 0:
-        raise KGError(f"the graph has no edges to analyse ({G.graph.get('filters', 'no filters')}): "
-                      "build it first (kg build) or loosen the filters")
+        raise KGError(f"{what} to analyse ({G.graph.get('filters', 'no filters')}): build the graph first "
+                      "(kg build) or loosen the filters")
 
 
 # --- centrality -------------------------------------------------------------------------------------
@@ -597,7 +599,7 @@ def communities(G: nx.MultiDiGraph, *, seed: int = 0, resolution: float = 1.0) -
     >>> sorted({r["community"] for r in communities(G)})
     [0, 1]
     """
-    _require_edges(G)
+    require_events(G)
     U = collapse(G).to_undirected(as_view=False)
     found = nx.community.louvain_communities(U, weight="weight", resolution=resolution, seed=seed)
     ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))

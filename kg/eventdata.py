@@ -175,51 +175,53 @@ def _date_and_code(fields: list[str], line: int, day: tuple[int, str], code: tup
     return when, value
 
 
+def _tab_rows(path: str | Path) -> Iterator[tuple[int, list[str]]]:
+    """The numbered, non-blank rows of a tab-separated file (no quoting: the datasets use none)."""
+    with _lines(Path(path)) as handle:
+        for number, fields in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            if fields and fields != [""]:
+                yield number, fields
+
+
 def read_gdelt(path: str | Path) -> Iterator[Row | BadRow]:
     """Rows of a GDELT Events file: 2.0 (61 columns), 1.0 daily (58) or 1.0 backfile (57), no header.
 
     Rows without a first actor, or with a CAMEO code that is not a code, are bad rows.
     """
-    with _lines(Path(path)) as handle:
-        for number, fields in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
-            if not fields or fields == [""]:
-                continue
-            width = len(fields)
-            if width not in _GDELT_LAYOUTS:
-                yield BadRow(number, f"{width} columns; GDELT events have 61 (2.0), 58 or 57 (1.0)")
-                continue
-            checked = _date_and_code(fields, number, (1, "SQLDATE"), (26, "EventCode"))
-            if isinstance(checked, BadRow):
-                yield checked
-                continue
-            when, code = checked
-            first = Party(fields[6].strip(), fields[5].strip(), fields[7].strip())
-            second = Party(fields[16].strip(), fields[15].strip(), fields[17].strip())
-            if not first.code and not first.name:
-                yield BadRow(number, "no Actor1")
-                continue
-            added = _day(fields[59 if width == 61 else 56], number, "DATEADDED")
-            yield Row(number, fields[0].strip(), when, code, first,
-                      second if (second.code or second.name) else None,
-                      url=fields[-1].strip() or None if width != 57 else None,
-                      added=None if isinstance(added, BadRow) else added)
+    for number, fields in _tab_rows(path):
+        width = len(fields)
+        if width not in _GDELT_LAYOUTS:
+            yield BadRow(number, f"{width} columns; GDELT events have 61 (2.0), 58 or 57 (1.0)")
+            continue
+        checked = _date_and_code(fields, number, (1, "SQLDATE"), (26, "EventCode"))
+        if isinstance(checked, BadRow):
+            yield checked
+            continue
+        when, code = checked
+        first = Party(fields[6].strip(), fields[5].strip(), fields[7].strip())
+        second = Party(fields[16].strip(), fields[15].strip(), fields[17].strip())
+        if not first.code and not first.name:
+            yield BadRow(number, "no Actor1")
+            continue
+        added = _day(fields[59 if width == 61 else 56], number, "DATEADDED")
+        yield Row(number, fields[0].strip(), when, code, first,
+                  second if (second.code or second.name) else None,
+                  url=fields[-1].strip() or None if width != 57 else None,
+                  added=None if isinstance(added, BadRow) else added)
 
 
 def read_gdelt_mentions(path: str | Path) -> Iterator[Mention | BadRow]:
     """Rows of a GDELT 2.0 Mentions file (16 tab-separated columns, no header)."""
-    with _lines(Path(path)) as handle:
-        for number, fields in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
-            if not fields or fields == [""]:
-                continue
-            if len(fields) < 12:
-                yield BadRow(number, f"{len(fields)} columns; GDELT Mentions have 16")
-                continue
-            try:
-                offsets = tuple(int(fields[i]) for i in (7, 8, 9) if fields[i].strip() and int(fields[i]) >= 0)
-                yield Mention(number, fields[0].strip(), fields[5].strip(), fields[4].strip(), int(fields[6]),
-                              offsets, float(fields[11]))
-            except ValueError:
-                yield BadRow(number, "bad SentenceID, offset or Confidence")
+    for number, fields in _tab_rows(path):
+        if len(fields) < 12:
+            yield BadRow(number, f"{len(fields)} columns; GDELT Mentions have 16")
+            continue
+        try:
+            offsets = tuple(int(fields[i]) for i in (7, 8, 9) if fields[i].strip() and int(fields[i]) >= 0)
+            yield Mention(number, fields[0].strip(), fields[5].strip(), fields[4].strip(), int(fields[6]),
+                          offsets, float(fields[11]))
+        except ValueError:
+            yield BadRow(number, "bad SentenceID, offset or Confidence")
 
 
 def _is_mentions(path: Path) -> bool:
@@ -240,32 +242,29 @@ _ICEWS_HEADER = ("Event ID", "Event Date", "Source Name", "Source Sectors", "Sou
 
 def read_icews(path: str | Path) -> Iterator[Row | BadRow]:
     """Rows of an ICEWS coded-event file (tab-separated, with its 20-column header row)."""
-    with _lines(Path(path)) as handle:
-        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader, None)
-        if header is None or tuple(h.strip() for h in header[:len(_ICEWS_HEADER)]) != _ICEWS_HEADER:
-            yield BadRow(1, "not an ICEWS events file: its first line is not the ICEWS header")
-            return
-        for number, fields in enumerate(reader, 2):
-            if not fields or fields == [""]:
-                continue
-            if len(fields) < len(_ICEWS_HEADER):
-                yield BadRow(number, f"{len(fields)} columns; ICEWS events have 20")
-                continue
-            checked = _date_and_code(fields, number, (1, "Event Date"), (6, "CAMEO Code"))
-            if isinstance(checked, BadRow):
-                yield checked
-                continue
-            when, code = checked
-            source = Party(fields[2].strip(), country=fields[4].strip(),
-                           sectors=tuple(s.strip() for s in fields[3].split(",") if s.strip()))
-            if not source.name:
-                yield BadRow(number, "no Source Name")
-                continue
-            target = Party(fields[8].strip(), country=fields[10].strip(),
-                           sectors=tuple(s.strip() for s in fields[9].split(",") if s.strip()))
-            yield Row(number, fields[0].strip(), when, code, source, target if target.name else None,
-                      story=fields[11].strip() or None, publisher=fields[13].strip() or None)
+    rows = _tab_rows(path)
+    _, header = next(rows, (1, []))
+    if tuple(h.strip() for h in header[:len(_ICEWS_HEADER)]) != _ICEWS_HEADER:
+        yield BadRow(1, "not an ICEWS events file: its first line is not the ICEWS header")
+        return
+    for number, fields in rows:
+        if len(fields) < len(_ICEWS_HEADER):
+            yield BadRow(number, f"{len(fields)} columns; ICEWS events have 20")
+            continue
+        checked = _date_and_code(fields, number, (1, "Event Date"), (6, "CAMEO Code"))
+        if isinstance(checked, BadRow):
+            yield checked
+            continue
+        when, code = checked
+        source = Party(fields[2].strip(), country=fields[4].strip(),
+                       sectors=tuple(s.strip() for s in fields[3].split(",") if s.strip()))
+        if not source.name:
+            yield BadRow(number, "no Source Name")
+            continue
+        target = Party(fields[8].strip(), country=fields[10].strip(),
+                       sectors=tuple(s.strip() for s in fields[9].split(",") if s.strip()))
+        yield Row(number, fields[0].strip(), when, code, source, target if target.name else None,
+                  story=fields[11].strip() or None, publisher=fields[13].strip() or None)
 
 
 def _plover_party(entry: Any) -> Party | None:
@@ -587,7 +586,7 @@ def _mention_triples(mention: Mention, statement: Any, seen: set[str], iri_of: A
 
 
 def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Path | None = None,
-                  strict: bool = False, batch: int = 20000,
+                  strict: bool = False, batch: int = 400_000,
                   on_rows: Callable[[Path, int], None] | None = None) -> ImportReport:
     """Import GDELT or ICEWS event files into an Oxigraph store on disk, atomically.
 
@@ -602,6 +601,8 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
         bundled actor registry.
     strict : bool
         Stop at the first bad row (naming file and line) instead of counting and skipping it.
+    batch : int
+        Triples gathered before they are written (a bound on memory).
     on_rows : callable, optional
         Called with the file and the number of rows read so far, every few thousand rows.
 
@@ -715,7 +716,7 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                     pending.extend(_mention_triples(mention, statement, seen_sources, iri_of, kg.ontology))
                     report.mentions += 1
                 report.imported += 1
-                if len(pending) >= batch * 20:
+                if len(pending) >= batch:
                     flush()
             if on_rows is not None:
                 on_rows(path, number)
@@ -728,12 +729,3 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
         txn.manifest.update({"imported": [str(p) for p in files], "dataset": dataset, "triples": report.triples})
     report.seconds = time.perf_counter() - started
     return report
-
-
-def count_rows(paths: Iterable[Path]) -> int:
-    """Lines in files (for progress bars)."""
-    total = 0
-    for path in paths:
-        with _lines(path) as handle:
-            total += sum(1 for _ in handle)
-    return total

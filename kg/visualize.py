@@ -57,8 +57,10 @@ _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
 
 
 def _script_json(value: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element: no ``</script>``, no comment or entity openers."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """JSON that is safe inside a ``<script>`` element: no ``</script>``, no comment or entity openers.
+    A string is taken to be JSON already (pyvis hands over its options serialised)."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                                                           sort_keys=True)
     return "".join(_ESCAPES.get(ch, ch) for ch in text)
 
 
@@ -258,8 +260,7 @@ def explorer_html(G: nx.MultiDiGraph, *, title: str = "polkg graph", note: str |
     net.nodes, net.edges, net.node_ids = nodes, edges, [n["id"] for n in nodes]
     net.options = _options(len(nodes), seed=seed)
     env = Environment(loader=PackageLoader("kg", "templates"), autoescape=select_autoescape(["html"]))
-    env.filters["script_json"] = lambda value: _script_json(value) if not isinstance(value, str) \
-        else "".join(_ESCAPES.get(ch, ch) for ch in value)
+    env.filters["script_json"] = _script_json
     script, style = _assets()
     meta = {"title": title, "note": note, "filters": G.graph.get("filters", ""), "nodes": len(nodes),
             "edges": len(edges), "kinds": [[k, c] for k, c in COLORS.items()],

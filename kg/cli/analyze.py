@@ -96,11 +96,10 @@ def centrality(
 ) -> None:
     """Who is central: degree, betweenness, PageRank, eigenvector, closeness and k-core, by PageRank."""
     from kg.analyze import centrality as measure
-    from kg.analyze import k_core
+    from kg.analyze import k_core, require_events
 
     G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
-    if G.number_of_edges() == 0:
-        raise _empty(G)
+    require_events(G)
     cores = k_core(G)
     rows = [{**row, "core": cores.get(row["node"], 0)} for row in measure(G, k=k, seed=seed)]
     render(rows[:top] if top else rows, _columns(rows, ["node"]), fmt)
@@ -151,13 +150,12 @@ def ego_network(
     facts: FactsOpt = False,
 ) -> None:
     """An actor's ego network: every event among the actors within --depth hops of it."""
-    from kg.analyze import edge_rows, ego
+    from kg.analyze import edge_rows, ego, require_events
 
     G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
     sub = ego(G, actor, radius=depth)
     label = G.nodes[sub.graph["ego"]]["label"]
-    if sub.number_of_edges() == 0:
-        raise _empty(sub, f"{label} takes part in no event")
+    require_events(sub, what=f"{label} takes part in no event")
     _say(f"Ego network of {label} (depth {depth}): {len(sub)} actors, {sub.number_of_edges()} events.")
     rows = edge_rows(sub)
     render(rows, _columns(rows, ["actor"]), fmt)
@@ -172,12 +170,11 @@ def dyads(
     facts: FactsOpt = False,
 ) -> None:
     """Cooperation and conflict per dyad (or per actor): events, quad classes and Goldstein, worst first."""
-    from kg.analyze import actor_balance
+    from kg.analyze import actor_balance, require_events
     from kg.analyze import dyads as per_dyad
 
     G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
-    if G.number_of_edges() == 0:
-        raise _empty(G)
+    require_events(G)
     rows = actor_balance(G) if by_actor else per_dyad(G)
     render(rows, _columns(rows, ["actor"]), fmt)
 
@@ -219,13 +216,6 @@ def timeline(
     G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
     rows = series(G, step=step, window=window, actor=actor, other=other)
     render(rows, _columns(rows, ["period"]), fmt)
-
-
-def _empty(G: Any, what: str = "no events") -> Exception:
-    from kg.errors import KGError
-
-    return KGError(f"{what} to analyse ({G.graph.get('filters', 'no filters')}): build the graph first "
-                   "(kg build) or loosen the filters")
 
 
 @app.command()
