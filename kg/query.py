@@ -230,9 +230,8 @@ def resolve_actor(kg: KnowledgeGraph, name: str) -> URIRef:
     if iri is not None:
         return iri
     key = fold(name)
-    rows = kg.graph.query(
-        "SELECT DISTINCT ?key ?entity WHERE { ?entity pk:searchKey ?key }",
-        initBindings={"key": Literal(key)}, initNs=PREFIXES)
+    rows = query_bound(kg.graph, "SELECT DISTINCT ?key ?entity WHERE { ?entity pk:searchKey ?key }",
+                       {"key": Literal(key)})
     found = sorted({row[1] for row in rows}, key=str)  # type: ignore[index]
     if not found:
         for namespace in ("actor", "node"):
@@ -360,6 +359,17 @@ def _is_remote(graph: Graph) -> bool:
     return isinstance(graph.store, SPARQLStore)
 
 
+def query_bound(graph: Graph, sparql: str, bindings: dict[str, Node]) -> Any:
+    """``graph.query`` with ``bindings``; on a server they travel as a VALUES block inside the WHERE group.
+
+    rdflib's SPARQLStore appends VALUES after the whole query, which FILTERs cannot see and which
+    Virtuoso ignores after ORDER BY; every query with bindings goes through here.
+    """
+    if bindings and _is_remote(graph):
+        sparql, bindings = _inline_values(sparql, bindings), {}
+    return graph.query(sparql, initBindings=bindings, initNs=PREFIXES)
+
+
 def _inline_values(sparql: str, bindings: dict[str, Node]) -> str:
     """The query with its bindings as a ``VALUES`` block of RDF terms at the start of its WHERE group.
 
@@ -418,10 +428,8 @@ def run(kg: KnowledgeGraph, sparql: str, *, params: dict[str, Any] | None = None
         for name in bindings:
             if name not in projected:
                 raise _unprojected(name)
-    if bindings and _is_remote(kg.graph):
-        sparql, bindings = _inline_values(sparql, bindings), {}
     try:
-        result = kg.graph.query(sparql, initBindings=bindings, initNs=PREFIXES)
+        result = query_bound(kg.graph, sparql, bindings)
     except KGError:
         raise
     except Exception as exc:

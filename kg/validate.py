@@ -101,7 +101,9 @@ def _shorten_iris(text: str) -> str:
 
 
 def _describe(kg: KnowledgeGraph, focus: URIRef) -> tuple[str, tuple[str, ...]]:
-    rows = kg.graph.query(_DESCRIBE, initBindings={"focus": focus})
+    from kg.query import query_bound
+
+    rows = query_bound(kg.graph, _DESCRIBE, {"focus": focus})
     description, origins = "", []
     for row in rows:
         _focus, label, relation, actor, recipient, file, line = row  # type: ignore[misc]

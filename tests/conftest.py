@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +21,7 @@ SEED_NAME = "000_f5241064790a1c61.txt"
 def shared_path(*parts: str) -> Path:
     """Return a path in ../shared, or skip the test when it is missing (fail instead when CI=true)."""
     path = SHARED.joinpath(*parts)
-    if not path.exists():
-        message = f"{path} is missing: the shared data folder must sit beside the checkout"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    require(path.exists(), f"{path} is missing: the shared data folder must sit beside the checkout")
     return path
 
 
@@ -151,3 +148,128 @@ def wait_for_port(port: int, process, *, what: str = "the server", seconds: floa
             if process.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError(f"{what} did not start on port {port}") from None
             time.sleep(0.1)
+
+
+def require(condition: bool, message: str) -> None:
+    """Skip the test when ``condition`` is false, or fail it when CI=true (a missing dependency is an error)."""
+    if condition:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@contextlib.contextmanager
+def oxigraph_server(folder: Path):
+    """A writable Oxigraph server on 127.0.0.1 with its data in ``folder``; yields its URL."""
+    import subprocess
+
+    from kg.serve import oxigraph_binary
+
+    try:
+        binary = oxigraph_binary()
+    except Exception as exc:
+        require(False, str(exc))
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port, process, what="the Oxigraph server")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {folder}/virtuoso.db
+ErrorLogFile = {folder}/virtuoso.log
+LockFile = {folder}/virtuoso.lck
+TransactionFile = {folder}/virtuoso.trx
+xa_persistent_file = {folder}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {folder}/virtuoso-temp.db
+TransactionFile = {folder}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CaseMode = 2
+DirsAllowed = {folder}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+CheckpointInterval = 0
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {folder}/www
+ServerThreads = 8
+MaxClientConnections = 8
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 10000000
+MaxQueryExecutionTime = 120
+MaxQueryCostEstimationTime = 0
+"""
+
+#: Anonymous SPARQL users may update (the /sparql endpoint and the Graph Store Protocol at
+#: /sparql-graph-crud); only safe on a private server bound to 127.0.0.1, as here.
+VIRTUOSO_GRANTS = """GRANT SPARQL_UPDATE TO "SPARQL"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"""
+
+
+@contextlib.contextmanager
+def virtuoso_server(folder: Path):
+    """A private Virtuoso (Debian's virtuoso-opensource) on 127.0.0.1 with its own ini and database in
+    ``folder``, anonymous writes granted and the 10,000-row result cap raised; yields its /sparql URL."""
+    import shutil
+    import subprocess
+
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt") or shutil.which("isql")
+    require(bool(binary and isql), "Virtuoso is not installed (Debian package virtuoso-opensource; .ci/run "
+                                   "installs it)")
+    http_port, sql_port = free_port(), free_port()
+    (folder / "www").mkdir(parents=True, exist_ok=True)
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(folder=folder, sql_port=sql_port, http_port=http_port), encoding="utf-8")
+    log = (folder / "stdout.log").open("wb")
+    process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=folder, stdout=log,
+                               stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(sql_port, process, what="Virtuoso", seconds=60)
+        wait_for_port(http_port, process, what="Virtuoso", seconds=60)
+        granted = subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={VIRTUOSO_GRANTS}"],
+                                 capture_output=True, text=True, timeout=60)
+        assert granted.returncode == 0 and "Error" not in granted.stdout + granted.stderr, granted.stdout
+        url = f"http://127.0.0.1:{http_port}/sparql"
+        _wait_for_sparql(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def _wait_for_sparql(url: str, process, seconds: float = 60) -> None:
+    """Wait until the endpoint answers an ASK with SPARQL JSON (a server may listen before it is ready)."""
+    import json
+    import time
+    import urllib.parse
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    problem = ""
+    while process.poll() is None and time.monotonic() < deadline:
+        request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": "ASK {}"}).encode(),
+                                         headers={"Accept": "application/sparql-results+json"})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                if "boolean" in json.loads(response.read()):
+                    return
+        except Exception as exc:  # not ready yet: an HTML page, a refused or reset connection
+            problem = str(exc)
+        time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer SPARQL: {problem}")

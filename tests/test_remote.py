@@ -1,10 +1,8 @@
-"""`--store http://...`: every command against a real Oxigraph server on 127.0.0.1, and servers that fail."""
+"""`--store http://...`: every command against real Oxigraph and Virtuoso servers on 127.0.0.1, and servers that fail."""
 
 from __future__ import annotations
 
 import http.server
-import os
-import subprocess
 import threading
 import time
 
@@ -15,9 +13,8 @@ from kg.errors import StoreError
 from kg.graph import KnowledgeGraph
 from kg.query import run_saved, saved_queries
 from kg.remote import RemoteStore, endpoints
-from kg.serve import oxigraph_binary
 
-from .conftest import free_port, same_graph, wait_for_port
+from .conftest import free_port, oxigraph_server, same_graph, virtuoso_server
 
 PARAMETERS = {"actors-in": {"country": "Belarus"}, "actors": {"type": "Person"},
               "evidence": {"subject": "Lukashenko", "relation": "consults", "object": "Putin"},
@@ -25,22 +22,12 @@ PARAMETERS = {"actors-in": {"country": "Belarus"}, "actors": {"type": "Person"},
               "allegations": {}, "conflict-cooperation": {}, "talked-to": {}}
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A writable Oxigraph server with a temporary data directory, stopped afterwards."""
-    try:
-        binary = oxigraph_binary()
-    except Exception as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(str(exc))
-        pytest.skip(str(exc))
-    port = free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
-                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_for_port(port, process, what="the Oxigraph server")
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=10)
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def server(request, tmp_path_factory):
+    """A writable SPARQL server (Oxigraph, then Virtuoso) with a temporary data directory, stopped afterwards."""
+    start = oxigraph_server if request.param == "oxigraph" else virtuoso_server
+    with start(tmp_path_factory.mktemp(request.param)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +38,7 @@ def built(server, seeds, tmp_path_factory):
     build(store=server, sources=[seeds])
     folder = tmp_path_factory.mktemp("local")
     build(store=folder / "kg", sources=[seeds])
-    return KnowledgeGraph.open(server), KnowledgeGraph.open(folder / "kg")
+    return KnowledgeGraph.open(server), KnowledgeGraph.open(folder / "kg"), folder / "kg"
 
 
 def test_endpoint_layouts(monkeypatch):
@@ -67,7 +54,7 @@ def test_endpoint_layouts(monkeypatch):
 
 @pytest.mark.parametrize("name", sorted(PARAMETERS))
 def test_every_saved_query_gives_the_same_rows_on_the_server(built, name):
-    remote, local = built
+    remote, local, _ = built
     assert name in saved_queries()
     rows = run_saved(remote, name, PARAMETERS[name]).records()
     assert rows == run_saved(local, name, PARAMETERS[name]).records()
@@ -75,25 +62,48 @@ def test_every_saved_query_gives_the_same_rows_on_the_server(built, name):
 
 
 def test_the_server_holds_the_same_graph(built):
-    remote, local = built
+    remote, local, _ = built
     assert len(remote) == len(local)
     assert same_graph(remote.graph, local.graph)
 
 
 def test_analysis_reads_the_server(built):
-    remote, local = built
+    remote, local, _ = built
     a, b = project(remote), project(local)
     assert sorted(a.nodes(data="label")) == sorted(b.nodes(data="label"))
     assert sorted((u, v, d["event"], d["sources"]) for u, v, d in a.edges(data=True)) == \
         sorted((u, v, d["event"], d["sources"]) for u, v, d in b.edges(data=True))
 
 
-@pytest.mark.parametrize("args", [("analyze", "centrality", "-n", "3"), ("viz", "--out", "page.html"),
-                                  ("export", "--format", "turtle", "--out", "g.ttl"), ("validate",), ("stats",),
-                                  ("explain", "Lukashenko", "Putin"), ("query", "talked-to")])
-def test_commands_work_against_the_server(cli, built, server, args):
-    done = cli(*args, "--store", server)
+@pytest.mark.parametrize("args", [("analyze", "centrality", "-n", "5"), ("analyze", "communities"),
+                                  ("analyze", "path", "Tsikhanouskaya", "Putin"), ("analyze", "balance"),
+                                  ("validate",), ("stats",), ("explain", "Lukashenko", "Putin"),
+                                  ("query", "talked-to"), ("query", "relations-of", "--param", "actor=Lukashenko"),
+                                  ("actors",)])
+def test_commands_print_the_same_on_the_server_as_on_disk(cli, built, server, tmp_path, args):
+    remote = cli(*args, "--store", server)
+    assert remote.code == 0, remote.err
+    local = cli(*args, "--store", built[2])
+    assert local.code == 0, local.err
+    assert remote.out + remote.err == local.out + local.err and (remote.out + remote.err).strip()
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "graphml", "csv"])
+def test_export_and_viz_from_the_server(cli, built, server, tmp_path, fmt):
+    assert cli("viz", "--out", tmp_path / "page.html", "--store", server).code == 0
+    assert "vis-network" in (tmp_path / "page.html").read_text(encoding="utf-8")
+    suffix = {"turtle": ".ttl"}.get(fmt, "." + fmt)
+    done = cli("export", "--format", fmt, "--out", tmp_path / f"remote{suffix}", "--store", server)
     assert done.code == 0, done.err
+    assert cli("export", "--format", fmt, "--out", tmp_path / f"local{suffix}", "--store", built[2]).code == 0
+    remote, local = sorted(tmp_path.glob("remote*")), sorted(tmp_path.glob("local*"))
+    assert len(remote) == len(local) == (2 if fmt == "csv" else 1)
+    if fmt == "turtle":
+        from rdflib import Graph
+
+        assert same_graph(Graph().parse(remote[0], format="turtle"), Graph().parse(local[0], format="turtle"))
+    else:
+        assert [p.read_bytes() for p in remote] == [p.read_bytes() for p in local]
 
 
 def test_rebuild_replaces_the_graph_in_one_move(built, server, seeds):
