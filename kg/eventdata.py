@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import gzip
@@ -619,7 +620,8 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     from kg.graph import KnowledgeGraph, actor_triples, source_triples, statement_triples
     from kg.model import Evidence, Statement
     from kg.ontology import ACTOR, GRAPH_IRI, NODE
-    from kg.store import OxigraphDirStore, open_store
+    from kg.remote import RemoteStore, post_graph
+    from kg.store import OxigraphDirStore, Transaction, new_graph, open_store
 
     if dataset not in _READERS:
         raise InputError(f"unknown event data {dataset!r} (known: {', '.join(FORMATS)})")
@@ -639,14 +641,20 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                     continue
                 mentions.setdefault(item.event, []).append(item)
     target = open_store(store)
-    if not isinstance(target, OxigraphDirStore):
-        raise StoreError(f"kg import writes Oxigraph stores on disk; {target.spec} is not one")
+    remote = isinstance(target, RemoteStore)
+    if not remote and not isinstance(target, OxigraphDirStore):
+        raise StoreError(f"kg import writes Oxigraph stores on disk or SPARQL servers; {target.spec} is neither")
     report = ImportReport(store=target.spec)
     started = time.perf_counter()
     fresh = not target.exists()
     import pyoxigraph as ox
 
-    with target.transaction(replace=False) as txn:
+    with contextlib.ExitStack() as stack:
+        if remote:  # rows go to the server in batches; the ontology and registry of a new graph go at the end
+            post = stack.enter_context(target.appending())
+            txn = Transaction(new_graph("oxigraph"))
+        else:
+            txn = stack.enter_context(target.transaction(replace=False))
         kg = KnowledgeGraph(txn.graph)
         inner = txn.graph.store._inner  # type: ignore[attr-defined]
         graph = ox.NamedNode(str(GRAPH_IRI))
@@ -657,15 +665,18 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
             registry = load_curated(bundled_inputs(statements=False))
             for actor in registry.actors.values():
                 kg.add_actor(actor)
-        report.triples_before = len(inner)
-        actors = _Actors(kg)
+        report.triples_before = target.count() if remote and not fresh else len(inner)
+        actors = _Actors(kg if fresh or not remote else KnowledgeGraph.open(target.spec))
         seen_sources: set[str] = set()
         method = f"{dataset}-import"
         pending: list[Any] = []
 
         def flush() -> None:
             if pending:
-                inner.bulk_load(_ntriples(pending), ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                if remote:
+                    post(_ntriples(pending))
+                else:
+                    inner.bulk_load(_ntriples(pending), ox.RdfFormat.N_TRIPLES, to_graph=graph)
                 pending.clear()
 
         actor_iris: dict[str, Any] = {}
@@ -725,7 +736,13 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
         flush()
         report.new_actors = len(actors.new)
         report.sources = len(seen_sources)
-        report.triples = len(inner)
-        txn.manifest.update({"imported": [str(p) for p in files], "dataset": dataset, "triples": report.triples})
+        if remote:
+            post_graph(post, txn.graph)
+        else:
+            report.triples = len(inner)
+            txn.manifest.update({"imported": [str(p) for p in files], "dataset": dataset,
+                                 "triples": report.triples})
+    if remote:
+        report.triples = target.count()
     report.seconds = time.perf_counter() - started
     return report

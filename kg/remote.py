@@ -4,7 +4,8 @@ Reads go through rdflib's ``SPARQLStore`` with ``urn:polkg:graph`` as the defaul
 (``default-graph-uri``), so every command that reads (query, analyze, viz, export, validate, stats,
 explain) works unchanged. A build uploads the new graph with the Graph Store Protocol in streamed
 N-Triples batches into a temporary named graph, then moves it over ``urn:polkg:graph`` with one SPARQL
-Update (``MOVE``): readers see the old graph or the new one, never half of it.
+Update (``MOVE``): readers see the old graph or the new one, never half of it. ``kg load`` and ``kg import``
+add to it the same way (:meth:`RemoteStore.appending`), with ``ADD`` instead of ``MOVE``.
 
 Endpoint layouts by URL shape (override any with ``$KG_QUERY_URL``, ``$KG_UPDATE_URL``, ``$KG_GSP_URL``):
 
@@ -28,7 +29,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from rdflib import Graph
@@ -36,7 +37,7 @@ from rdflib import Graph
 from kg.errors import StoreError
 from kg.ontology import GRAPH_IRI
 
-__all__ = ["RemoteStore", "endpoints"]
+__all__ = ["RemoteStore", "endpoints", "post_graph", "post_triples"]
 
 ATTEMPTS = 3
 BATCH = 50_000
@@ -153,41 +154,76 @@ class RemoteStore:
 
     @contextlib.contextmanager
     def transaction(self, *, replace: bool) -> Iterator[Any]:
-        """Build locally, then upload into a temporary graph and move it over ours in one update."""
+        """Build locally, then upload into a staging graph and move it over ours in one update."""
         from kg.store import Transaction, new_graph
 
         if not replace:
-            raise StoreError(f"store {self.spec}: adding to a server is not supported yet; build the whole "
-                             "graph (kg build --store URL) or load files into the server with its own loader")
+            raise StoreError(f"store {self.spec}: a transaction on a server replaces the graph; add to it "
+                             "with kg load or kg import")
         self.exists()  # fail early, before any work, when the server is down
         txn = Transaction(new_graph("oxigraph"))
         yield txn
+        with self.appending(replace=True) as post:
+            post_graph(post, txn.graph)
+
+    @contextlib.contextmanager
+    def appending(self, *, replace: bool = False) -> Iterator[Callable[[bytes], None]]:
+        """Write N-Triples batches: yields ``post(data)``, which sends one batch by the Graph Store Protocol
+        into a staging graph; on success one SPARQL Update adds the staging graph to ours (or, with
+        ``replace``, moves it over ours) and drops it; on failure the staging graph is dropped and our
+        graph is as it was."""
+        self.exists()  # fail early, before any work, when the server is down
         staging = f"urn:polkg:staging:{uuid.uuid4().hex}"
+        url = self.urls["gsp"] + "?" + urllib.parse.urlencode({"graph": staging})
+
+        def post(data: bytes) -> None:
+            self._request(url, data=data, headers={"Content-Type": "application/n-triples"}, method="POST")
+
         try:
-            self._upload(txn.graph, staging)
-            self.update(f"MOVE SILENT <{staging}> TO <{GRAPH_IRI}>")
+            yield post
+            if replace:
+                self.update(f"MOVE SILENT <{staging}> TO <{GRAPH_IRI}>")
+            else:
+                self.update(f"ADD SILENT <{staging}> TO <{GRAPH_IRI}>")
+                self.update(f"DROP SILENT GRAPH <{staging}>")
         except BaseException:
             with contextlib.suppress(StoreError):
                 self.update(f"DROP SILENT GRAPH <{staging}>")
             raise
 
-    def _upload(self, graph: Graph, target: str) -> None:
-        """POST the graph to the Graph Store Protocol endpoint in N-Triples batches."""
-        import pyoxigraph as ox
+    def count(self) -> int:
+        """The number of triples in our graph on the server."""
+        import json
 
-        url = self.urls["gsp"] + "?" + urllib.parse.urlencode({"graph": target})
-        inner = graph.store._inner  # type: ignore[attr-defined]
-        batch: list[ox.Triple] = []
-        for quad in inner.quads_for_pattern(None, None, None, None):
-            batch.append(ox.Triple(quad.subject, quad.predicate, quad.object))
-            if len(batch) >= BATCH:
-                self._post(url, batch)
-                batch = []
-        if batch:
-            self._post(url, batch)
+        answer = self._request(self.urls["query"], data=urllib.parse.urlencode(
+            {"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}"}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded",
+                     "Accept": "application/sparql-results+json"})
+        try:
+            return int(json.loads(answer)["results"]["bindings"][0]["n"]["value"])
+        except (ValueError, KeyError, IndexError):
+            raise StoreError(f"{self.urls['query']}: the answer is not SPARQL JSON results") from None
 
-    def _post(self, url: str, triples: list[Any]) -> None:
-        import pyoxigraph as ox
 
-        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        self._request(url, data=data, headers={"Content-Type": "application/n-triples"}, method="POST")
+def post_triples(post: Callable[[bytes], None], triples: Iterable[Any]) -> int:
+    """Send pyoxigraph triples (or quads, graph dropped) through ``post`` in N-Triples batches; their number."""
+    import pyoxigraph as ox
+
+    batch: list[ox.Triple] = []
+    sent = 0
+    for item in triples:
+        batch.append(item if isinstance(item, ox.Triple) else ox.Triple(item.subject, item.predicate, item.object))
+        if len(batch) >= BATCH:
+            post(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES))
+            sent += len(batch)
+            batch = []
+    if batch:
+        post(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES))
+        sent += len(batch)
+    return sent
+
+
+def post_graph(post: Callable[[bytes], None], graph: Graph) -> int:
+    """Send a graph held in an Oxigraph-backed rdflib Graph through ``post``; the number of triples."""
+    inner = graph.store._inner  # type: ignore[attr-defined]
+    return post_triples(post, inner.quads_for_pattern(None, None, None, None))

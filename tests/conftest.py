@@ -12,6 +12,7 @@ import pytest
 from kg.build import build, build_graph
 from kg.graph import KnowledgeGraph
 from kg.model import Actor, Source
+from kg.serve import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("POLKG_SHARED", ROOT.parent / "shared"))
@@ -125,29 +126,15 @@ def same_graph(a, b) -> bool:
     return isomorphic(normal(a), normal(b))
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on, on 127.0.0.1."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def wait_for_port(port: int, process, *, what: str = "the server", seconds: float = 30) -> None:
-    """Wait until ``process`` listens on 127.0.0.1:``port``; fail if it exits or takes too long."""
-    import socket
-    import time
+    """Wait until ``process`` listens on 127.0.0.1:``port``; fail the test if it exits or takes too long."""
+    from kg.errors import KGError
+    from kg.serve import wait_listening
 
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"{what} did not start on port {port}") from None
-            time.sleep(0.1)
+    try:
+        wait_listening(port, process, what=what, seconds=seconds)
+    except KGError as exc:
+        raise AssertionError(str(exc)) from None
 
 
 def require(condition: bool, message: str) -> None:

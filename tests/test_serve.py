@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -17,29 +18,34 @@ from kg.graph import KnowledgeGraph
 from kg.query import saved_queries
 from kg.serve import oxigraph_binary
 
-from .conftest import free_port, wait_for_port
+from .conftest import free_port, require, wait_for_port
+
+
+@contextlib.contextmanager
+def serving(folder, build_args, serve_args):
+    """Build the bundled data in ``folder`` and run `kg serve` over it; yields the URL, graph and process."""
+    try:
+        oxigraph_binary()
+    except KGError as exc:
+        require(False, str(exc))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
+    subprocess.run([sys.executable, "-m", "kg", "build", *build_args], cwd=folder, env=env, check=True,
+                   capture_output=True)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", str(port), *serve_args],
+                               cwd=folder, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_port(port, process, what="kg serve")
+        yield f"http://127.0.0.1:{port}/query", KnowledgeGraph.open(folder / ".kg"), process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, seeds):
-    try:
-        oxigraph_binary()
-    except KGError as exc:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(str(exc))
-        pytest.skip(str(exc))
-    folder = tmp_path_factory.mktemp("serve")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    subprocess.run([sys.executable, "-m", "kg", "build", "--sources", str(seeds)], cwd=folder, env=env, check=True,
-                   capture_output=True)
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", str(port), "--timeout", "5"],
-                               cwd=folder, env=env, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/query"
-    wait_for_port(port, process, what="kg serve")
-    yield url, KnowledgeGraph.open(folder / ".kg")
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(tmp_path_factory.mktemp("serve"), ["--sources", str(seeds)], ["--timeout", "5"]) as (url, kg, _):
+        yield url, kg
 
 
 def remote(url, query):
@@ -102,3 +108,70 @@ def test_parameterised_queries_bound_with_values_give_the_same_rows(server, name
     rows = [[row.get(c, {}).get("value") for c in columns] for row in answer["results"]["bindings"]]
     local = [[None if t is None else str(t) for t in row] for row in kg.graph.query(query.text, initBindings=bindings)]
     assert rows == local and rows
+
+
+@pytest.fixture(scope="module")
+def limited(tmp_path_factory):
+    """`kg serve --limit 3` over the bundled data."""
+    with serving(tmp_path_factory.mktemp("limited"), [], ["--limit", "3"]) as (url, kg, process):
+        yield url, kg, process
+    assert process.returncode in (0, -15)
+    assert "at most 3 rows an answer" in process.stderr.read()
+
+
+def ask_server(url, query, accept):
+    request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Accept": accept})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.headers, response.read()
+
+
+EVERYTHING_TYPED = "SELECT ?s ?c WHERE { ?s a ?c } ORDER BY ?s ?c"
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml",
+                                    "text/tab-separated-values", "text/csv"])
+def test_answers_are_cut_at_the_limit_in_every_format(limited, accept):
+    import pyoxigraph as ox
+
+    url, kg, _ = limited
+    headers, body = ask_server(url, EVERYTHING_TYPED, accept)
+    assert headers["Content-Type"].startswith(accept) and headers["X-SPARQL-MaxRows"] == "3"
+    expected = [[str(t) for t in row] for row in kg.graph.query(EVERYTHING_TYPED)][:3]
+    assert len(expected) == 3
+    if accept == "text/csv":
+        lines = body.decode().splitlines()
+        assert lines[0] == "s,c" and [line.split(",") for line in lines[1:]] == expected
+        return
+    fmt = ox.QueryResultsFormat.from_media_type(accept)
+    rows = [[s["s"].value, s["c"].value] for s in ox.parse_query_results(body, fmt)]
+    assert rows == expected
+
+
+def test_small_answers_asks_and_errors_pass_unchanged(limited):
+    url, _, _ = limited
+    headers, body = ask_server(url, "SELECT ?s WHERE { ?s a ?c } LIMIT 2", "application/sparql-results+json")
+    assert "X-SPARQL-MaxRows" not in headers and len(json.loads(body)["results"]["bindings"]) == 2
+    headers, body = ask_server(url, "ASK { ?s a ?c }", "application/sparql-results+json")
+    assert json.loads(body)["boolean"] is True
+    with pytest.raises(urllib.error.HTTPError) as error:
+        ask_server(url, "SELECT ?s WHERE { ?s a ", "application/sparql-results+json")
+    assert error.value.code == 400
+
+
+def test_graphs_are_cut_at_the_limit_too(limited):
+    from rdflib import Graph
+
+    url, _, _ = limited
+    headers, body = ask_server(url, "CONSTRUCT WHERE { ?s a ?c }", "text/turtle")
+    assert headers["Content-Type"].startswith("text/turtle") and headers["X-SPARQL-MaxRows"] == "3"
+    assert len(Graph().parse(data=body.decode(), format="turtle")) == 3
+
+
+def test_rdflib_sparqlstore_reads_through_the_limit(limited):
+    from rdflib import Graph
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    url, _, _ = limited
+    graph = Graph(store=SPARQLStore(url, returnFormat="json"))
+    assert len(list(graph.query("SELECT ?s WHERE { ?s a ?c }"))) == 3

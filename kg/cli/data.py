@@ -11,6 +11,7 @@ import typer
 
 from kg.cli import app
 from kg.cli.commands import StoreOpt
+from kg.serve import DEFAULT_LIMIT
 
 
 @app.command()
@@ -77,23 +78,20 @@ def serve(
     = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="Port to listen on.")] = 7878,
     timeout: Annotated[int, typer.Option("--timeout", min=1, help="Seconds a query may run.")] = 30,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="Rows (or triples) an answer holds at most; a cut "
+                                       "answer carries X-SPARQL-MaxRows. 0: no limit.")] = DEFAULT_LIMIT,
     store: StoreOpt = None,
 ) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol (the Oxigraph server) until interrupted."""
     import signal
-    import subprocess
 
-    from kg.serve import served_location, server_command
+    from kg.serve import run
 
-    command = server_command(served_location(store), host=host, port=port, timeout=timeout)
-    print(f"Serving {store or '.kg'} read-only: SPARQL endpoint http://{host}:{port}/query "
-          f"(query timeout {timeout} s); Ctrl-C stops.", file=sys.stderr, flush=True)
-    server = subprocess.Popen(command)
-    signal.signal(signal.SIGTERM, lambda *_: server.terminate())
-    try:
-        code = server.wait()
-    except KeyboardInterrupt:
-        server.terminate()
-        code = server.wait()
+    def ready() -> None:
+        cap = f"at most {limit:,} rows an answer" if limit else "no row limit"
+        print(f"Serving {store or '.kg'} read-only: SPARQL endpoint http://{host}:{port}/query "
+              f"(query timeout {timeout} s, {cap}); Ctrl-C stops.", file=sys.stderr, flush=True)
+
+    code = run(store, host=host, port=port, timeout=timeout, limit=limit, on_ready=ready)
     if code not in (0, -signal.SIGTERM, -signal.SIGINT):
         raise typer.Exit(code)
