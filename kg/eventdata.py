@@ -30,6 +30,7 @@ import functools
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -515,7 +516,7 @@ class _Actors:
         label = " ".join(part for part in (name, role) if part) or code
         if fold(label) in self.by_key:
             return self.by_key[fold(label)]
-        ident = slug(f"{dataset} {label}")[:80] or f"{dataset}-unnamed"
+        ident = slug(f"{dataset} {fold(label)}")[:80] or f"{dataset}-unnamed"  # the same in every worker
         if ident not in self.new:
             kind = _ROLES.get(role) if role else None
             if dataset == "icews":
@@ -586,26 +587,167 @@ def _mention_triples(mention: Mention, statement: Any, seen: set[str], iri_of: A
     return triples + statement_triples(attested, iri_of=iri_of, ontology=ontology)
 
 
+@dataclass
+class _Converted:
+    """One input file turned into N-Triples (written to ``output``), with what was counted on the way."""
+
+    path: Path
+    output: Path
+    triples: int = 0
+    rows: int = 0
+    imported: int = 0
+    mentions: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    new: dict[str, Any] = field(default_factory=dict)
+    sources: set[str] = field(default_factory=set)
+    error: tuple[str, int | None] | None = None
+
+
+class _Seen(set):  # type: ignore[type-arg]
+    """A set that also lists what was added since its ``fresh`` list was last cleared."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fresh: list[str] = []
+
+    def add(self, item: str) -> None:
+        if item not in self:
+            super().add(item)
+            self.fresh.append(item)
+
+
+class _Converter:
+    """Rows of event files to N-Triples files, one input file at a time, in this process or a worker.
+
+    New actors are named by their folded label alone (see :meth:`_Actors.find`), so workers converting
+    different files give a new actor the same IRI; the importer keeps the first description of each."""
+
+    def __init__(self, dataset: str, actors: _Actors, ontology: Any, mentions: dict[str, list[Mention]],
+                 strict: bool, folder: Path):
+        from kg.ontology import ACTOR, NODE
+
+        self.dataset, self.actors, self.ontology, self.mentions = dataset, actors, ontology, mentions
+        self.strict, self.folder = strict, folder
+        # sources seen as event rows and as mentioning documents are written apart, so a document that is
+        # both gets both descriptions whatever order the files come in
+        self.seen_sources, self.seen_mentions = _Seen(), _Seen()
+        iris: dict[str, Any] = {}
+
+        def iri_of(ident: str) -> Any:
+            iri = iris.get(ident)
+            if iri is None:
+                iri = iris[ident] = NODE[ident] if ident in actors.things else ACTOR[ident]
+            return iri
+
+        self.iri_of = iri_of
+
+    def __call__(self, task: tuple[int, Path]) -> _Converted:
+        index, path = task
+        done = _Converted(path, self.folder / f"{index:06d}.nt")
+        known = len(self.actors.new)
+        try:
+            with done.output.open("wb") as out:
+                self._convert(path, done, out)
+        except InputError as exc:
+            done.error = (exc.message, exc.line)
+        done.new = dict(itertools.islice(self.actors.new.items(), known, None))
+        done.sources = {*self.seen_sources.fresh, *self.seen_mentions.fresh}
+        self.seen_sources.fresh.clear()
+        self.seen_mentions.fresh.clear()
+        return done
+
+    def _convert(self, path: Path, done: _Converted, out: IO[bytes]) -> None:
+        from kg.dates import EventDate
+        from kg.graph import source_triples, statement_triples
+        from kg.model import Evidence, Statement
+
+        dataset, actors, ontology = self.dataset, self.actors, self.ontology
+        method = f"{dataset}-import"
+        pending: list[Any] = []
+        for item in _READERS[dataset](path):
+            done.rows += 1
+            if isinstance(item, BadRow):
+                if self.strict:
+                    raise InputError(item.reason, path=path, line=item.line)
+                reason = item.reason.split(" '")[0]
+                done.skipped[reason] = done.skipped.get(reason, 0) + 1
+                continue
+            try:
+                relation = item.relation or relation_for_cameo(item.cameo)
+                if item.cameo:
+                    ontology.cameo_code(item.cameo)
+            except (UnknownTerm, KeyError):
+                if self.strict:
+                    raise InputError(f"unknown CAMEO code {item.cameo!r}", path=path, line=item.line) from None
+                done.skipped["unknown CAMEO code"] = done.skipped.get("unknown CAMEO code", 0) + 1
+                continue
+            subjects = tuple(dict.fromkeys(actors.find(p, dataset) for p in item.sources or (item.source,)))
+            objects = tuple(dict.fromkeys(actors.find(p, dataset) for p in item.targets or
+                                          ((item.target,) if item.target else ())))
+            source = _source(item, dataset)
+            if source.id not in self.seen_sources:
+                self.seen_sources.add(source.id)
+                pending.extend(source_triples(source))
+            statement = Statement(subjects, relation, objects, source=source.id,
+                                  date=EventDate(item.date, item.end if item.end != item.date else None,
+                                                 item.precision) if item.date else None,
+                                  cameo=item.cameo or None, method=method, status=item.status,
+                                  polarity=item.polarity, modality=item.modality,
+                                  evidence=Evidence(*item.span) if item.span else None,
+                                  note=f"{dataset.upper()} event {item.id}")
+            pending.extend(statement_triples(statement, iri_of=self.iri_of, ontology=ontology))
+            for mention in self.mentions.get(item.id, ()):
+                pending.extend(_mention_triples(mention, statement, self.seen_mentions, self.iri_of, ontology))
+                done.mentions += 1
+            done.imported += 1
+            if len(pending) >= 50_000:
+                out.write(_ntriples(pending))
+                done.triples += len(pending)
+                pending.clear()
+        out.write(_ntriples(pending))
+        done.triples += len(pending)
+
+
+#: The converter a worker process uses: set before the pool forks, so workers inherit it.
+_WORKER: _Converter | None = None
+
+
+def _convert_in_worker(task: tuple[int, Path]) -> _Converted:
+    assert _WORKER is not None
+    return _WORKER(task)
+
+
+def _usable_cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Path | None = None,
-                  strict: bool = False, batch: int = 400_000,
+                  strict: bool = False, batch: int = 400_000, processes: int | None = None,
                   on_rows: Callable[[Path, int], None] | None = None) -> ImportReport:
-    """Import GDELT or ICEWS event files into an Oxigraph store on disk, atomically.
+    """Import GDELT, ICEWS or PLOVER event files into an Oxigraph store on disk or a SPARQL server, atomically.
+
+    Files are converted to N-Triples by worker processes (one file at a time each) while this process
+    bulk-loads what they wrote, in the order of the files.
 
     Parameters
     ----------
-    dataset : {"gdelt", "icews"}
+    dataset : {"gdelt", "icews", "plover"}
         The layout of the files (GDELT 1.0 or 2.0 is told by the number of columns).
     paths : sequence of path
         Files, plain or gzip-compressed (``.gz``).
-    store : path, optional
+    store : path or URL, optional
         The store (default ``.kg``); a store that does not exist yet starts with the ontology and the
         bundled actor registry.
     strict : bool
         Stop at the first bad row (naming file and line) instead of counting and skipping it.
     batch : int
-        Triples gathered before they are written (a bound on memory).
+        Triples gathered before they are written.
+    processes : int, optional
+        Worker processes converting files (default: the usable CPUs, at most 4; 1 converts here).
     on_rows : callable, optional
-        Called with the file and the number of rows read so far, every few thousand rows.
+        Called with each file and its number of rows once it is converted.
 
     Returns
     -------
@@ -616,13 +758,18 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     InputError
         If a file is missing, or (with ``strict``) a row is bad; the store is left as it was.
     """
-    from kg.dates import EventDate
-    from kg.graph import KnowledgeGraph, actor_triples, source_triples, statement_triples
-    from kg.model import Evidence, Statement
-    from kg.ontology import ACTOR, GRAPH_IRI, NODE
+    import multiprocessing
+    import shutil
+    import tempfile
+
+    import pyoxigraph as ox
+
+    from kg.graph import KnowledgeGraph, actor_triples
+    from kg.ontology import GRAPH_IRI
     from kg.remote import RemoteStore, post_graph
     from kg.store import OxigraphDirStore, Transaction, new_graph, open_store
 
+    global _WORKER
     if dataset not in _READERS:
         raise InputError(f"unknown event data {dataset!r} (known: {', '.join(FORMATS)})")
     files = [Path(p) for p in paths]
@@ -644,10 +791,10 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     remote = isinstance(target, RemoteStore)
     if not remote and not isinstance(target, OxigraphDirStore):
         raise StoreError(f"kg import writes Oxigraph stores on disk or SPARQL servers; {target.spec} is neither")
+    workers = min(processes or min(4, _usable_cpus()), len(files))
     report = ImportReport(store=target.spec)
     started = time.perf_counter()
     fresh = not target.exists()
-    import pyoxigraph as ox
 
     with contextlib.ExitStack() as stack:
         if remote:  # rows go to the server in batches; the ontology and registry of a new graph go at the end
@@ -667,81 +814,70 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                 kg.add_actor(actor)
         report.triples_before = target.count() if remote and not fresh else len(inner)
         actors = _Actors(kg if fresh or not remote else KnowledgeGraph.open(target.spec))
-        seen_sources: set[str] = set()
-        method = f"{dataset}-import"
-        pending: list[Any] = []
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-import-")))
+        converter = _Converter(dataset, actors, kg.ontology, mentions, strict, folder)
+        tasks = list(enumerate(files))
+        if workers > 1:
+            _WORKER = converter  # inherited by the forked workers
+            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(workers))
+            results: Iterable[_Converted] = pool.imap(_convert_in_worker, tasks)
+        else:
+            results = map(converter, tasks)
 
-        def flush() -> None:
-            if pending:
-                if remote:
-                    post(_ntriples(pending))
-                else:
-                    inner.bulk_load(_ntriples(pending), ox.RdfFormat.N_TRIPLES, to_graph=graph)
-                pending.clear()
+        def write(outputs: list[Path]) -> None:
+            if not outputs:
+                return
+            joined = outputs[0] if len(outputs) == 1 else folder / "batch.nt"
+            if len(outputs) > 1:
+                with joined.open("wb") as out:
+                    for part in outputs:
+                        with part.open("rb") as chunk:
+                            shutil.copyfileobj(chunk, out, 1 << 20)
+            if remote:
+                with joined.open("rb") as lines:
+                    while chunk := b"".join(itertools.islice(lines, 50_000)):
+                        post(chunk)
+            else:
+                inner.bulk_load(path=str(joined), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            for part in {*outputs, joined}:
+                part.unlink()
 
-        actor_iris: dict[str, Any] = {}
-
-        def iri_of(ident: str) -> Any:
-            iri = actor_iris.get(ident)
-            if iri is None:
-                iri = actor_iris[ident] = NODE[ident] if ident in actors.things else ACTOR[ident]
-            return iri
-
-        for path in files:
+        new: dict[str, Any] = {}
+        sources: set[str] = set()
+        waiting: list[Path] = []
+        waiting_triples = 0
+        for done in results:
+            if done.error is not None:
+                raise InputError(done.error[0], path=done.path, line=done.error[1])
             report.files += 1
-            number = 0
-            for number, item in enumerate(_READERS[dataset](path), 1):
-                report.rows += 1
-                if on_rows is not None and number % 5000 == 0:
-                    on_rows(path, number)
-                if isinstance(item, BadRow):
-                    if strict:
-                        raise InputError(item.reason, path=path, line=item.line)
-                    report.skipped[item.reason.split(" '")[0]] = report.skipped.get(item.reason.split(" '")[0], 0) + 1
-                    continue
-                try:
-                    relation = item.relation or relation_for_cameo(item.cameo)
-                    if item.cameo:
-                        kg.ontology.cameo_code(item.cameo)
-                except (UnknownTerm, KeyError):
-                    if strict:
-                        raise InputError(f"unknown CAMEO code {item.cameo!r}", path=path, line=item.line) from None
-                    report.skipped["unknown CAMEO code"] = report.skipped.get("unknown CAMEO code", 0) + 1
-                    continue
-                subjects = tuple(dict.fromkeys(actors.find(p, dataset) for p in item.sources or (item.source,)))
-                objects = tuple(dict.fromkeys(actors.find(p, dataset) for p in item.targets or
-                                              ((item.target,) if item.target else ())))
-                source = _source(item, dataset)
-                if source.id not in seen_sources:
-                    seen_sources.add(source.id)
-                    pending.extend(source_triples(source))
-                statement = Statement(subjects, relation, objects, source=source.id,
-                                      date=EventDate(item.date, item.end if item.end != item.date else None,
-                                                     item.precision) if item.date else None,
-                                      cameo=item.cameo or None, method=method, status=item.status,
-                                      polarity=item.polarity, modality=item.modality,
-                                      evidence=Evidence(*item.span) if item.span else None,
-                                      note=f"{dataset.upper()} event {item.id}")
-                pending.extend(statement_triples(statement, iri_of=iri_of, ontology=kg.ontology))
-                for mention in mentions.get(item.id, ()):
-                    pending.extend(_mention_triples(mention, statement, seen_sources, iri_of, kg.ontology))
-                    report.mentions += 1
-                report.imported += 1
-                if len(pending) >= batch:
-                    flush()
+            report.rows += done.rows
+            report.imported += done.imported
+            report.mentions += done.mentions
+            for reason, count in done.skipped.items():
+                report.skipped[reason] = report.skipped.get(reason, 0) + count
+            for ident, actor in done.new.items():
+                new.setdefault(ident, actor)
+            sources |= done.sources
+            waiting.append(done.output)
+            waiting_triples += done.triples
             if on_rows is not None:
-                on_rows(path, number)
-        for actor in actors.new.values():
-            pending.extend(actor_triples(actor))
-        flush()
-        report.new_actors = len(actors.new)
-        report.sources = len(seen_sources)
+                on_rows(done.path, done.rows)
+            if waiting_triples >= batch:
+                write(waiting)
+                waiting, waiting_triples = [], 0
+        write(waiting)
+        report.new_actors = len(new)
+        report.sources = len(sources)
+        actors_file = folder / "actors.nt"
+        actors_file.write_bytes(_ntriples(t for actor in new.values() for t in actor_triples(actor)))
+        write([actors_file])
         if remote:
             post_graph(post, txn.graph)
         else:
             report.triples = len(inner)
             txn.manifest.update({"imported": [str(p) for p in files], "dataset": dataset,
                                  "triples": report.triples})
+    _WORKER = None
     if remote:
         report.triples = target.count()
     report.seconds = time.perf_counter() - started

@@ -168,3 +168,33 @@ def test_plover_records_round_trip_to_the_same_events(cli, tmp_path):
     assert relation_for_plover("CONSULT", "phone") == "calls"
     done = cli("import", "plover", "bad.jsonl", "--store", "copy", "--strict")
     assert done.code == 1 and "bad.jsonl:1: unknown PLOVER event type 'NOPE'" in done.err
+
+
+@pytest.mark.parametrize("dataset", ["icews", "gdelt"])
+def test_worker_processes_import_the_same_graph_as_one_process(tmp_path, dataset):
+    from .conftest import same_graph
+
+    if dataset == "icews":
+        folder = shared_path("data", "events", "icews_daily_2018-2019")
+        files = sorted(folder.glob("*.tab.gz"))[:4]
+    else:  # two export files and their mentions
+        folder = shared_path("data", "events", "gdelt2_export_mentions_2015-02-18")
+        files = sorted(folder.glob("*.CSV.gz"))[:4]
+    one = import_events(dataset, files, store=tmp_path / "one", processes=1)
+    two = import_events(dataset, files, store=tmp_path / "two", processes=2, batch=20_000)
+    assert one.imported > 1000 and (one.rows, one.imported, one.skipped, one.mentions, one.new_actors,
+                                     one.sources, one.triples) == \
+        (two.rows, two.imported, two.skipped, two.mentions, two.new_actors, two.sources, two.triples)
+    assert same_graph(KnowledgeGraph.open(tmp_path / "one").graph, KnowledgeGraph.open(tmp_path / "two").graph)
+
+
+def test_a_bad_row_in_a_worker_stops_a_strict_import_and_changes_nothing(tmp_path):
+    good = shared_path("data", "events", "icews_daily_2018-2019", "20181008-icews-events.tab.gz")
+    bad = tmp_path / "bad.tab"
+    with gzip.open(good, "rt", encoding="utf-8") as lines:
+        bad.write_text(next(lines) + next(lines) + "a\tbroken\trow\n", encoding="utf-8")
+    import_events("icews", [good], store=tmp_path / "kg")
+    before = len(KnowledgeGraph.open(tmp_path / "kg"))
+    with pytest.raises(InputError, match=r"bad.tab:3"):
+        import_events("icews", [good, bad, good], store=tmp_path / "kg", processes=2, strict=True)
+    assert len(KnowledgeGraph.open(tmp_path / "kg")) == before

@@ -53,6 +53,8 @@ def import_(
     files: Annotated[list[Path], typer.Argument(help="Event files, plain or gzip-compressed (.gz).")],
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad row instead of skipping it.")]
     = False,
+    processes: Annotated[int | None, typer.Option("--processes", "-j", min=1, help="Processes converting files "
+                                                  "(default: the usable CPUs, at most 4).")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Import GDELT, ICEWS or PLOVER event files into the store: streamed, bad rows counted, atomic."""
@@ -60,7 +62,8 @@ def import_(
     from kg.eventdata import import_events
 
     with row_progress() as progress:
-        report = import_events(dataset.value, files, store=store, strict=strict, on_rows=progress)
+        report = import_events(dataset.value, files, store=store, strict=strict, processes=processes,
+                               on_rows=progress)
     skipped = sum(report.skipped.values())
     reasons = "; ".join(f"{reason}: {count:,}" for reason, count in sorted(report.skipped.items()))
     print(f"Imported {report.imported:,} of {report.rows:,} rows from {report.files} files into {report.store} "

@@ -48,7 +48,8 @@ def document_progress(label: str = "Extracting", *, enabled: bool | None = None)
 
 @contextmanager
 def row_progress(label: str = "Importing", *, enabled: bool | None = None) -> Iterator[Any]:
-    """A callable ``(path, rows read in it)`` that draws a rich status line on stderr when it is a terminal."""
+    """A callable ``(path, rows in it)``, called once a file is done, that draws a rich status line (files and
+    rows so far) on stderr when it is a terminal."""
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
@@ -60,4 +61,11 @@ def row_progress(label: str = "Importing", *, enabled: bool | None = None) -> It
     columns = (SpinnerColumn(), TextColumn(f"{label}: {{task.description}}"), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("starting", total=None)
-        yield lambda path, rows: progress.update(task, description=f"{path.name}: {rows:,} rows")
+        done = {"files": 0, "rows": 0}
+
+        def update(path: Any, rows: int) -> None:
+            done["files"] += 1
+            done["rows"] += rows
+            progress.update(task, description=f"{done['files']:,} files, {done['rows']:,} rows (last {path.name})")
+
+        yield update
