@@ -1,11 +1,12 @@
 """Time `kg import gdelt|icews` over the shared event files against bulk-loading the same quads into pyoxigraph.
 
 For each dataset, every sample file under ``../shared/data/events/`` (or the first ``--files`` of each
-folder, for a smoke run) is imported by :func:`kg.eventdata.import_events` into a new store on disk:
-rows per second and triples per row. The baseline is the least work a store write can be: the quads the
-import produced (exported as N-Quads) bulk-loaded straight into a new on-disk pyoxigraph store in this
-process. Goals: >= 5,000 rows/s, and within 2x of that baseline. Then every imported event is projected
-to networkx (:func:`kg.analyze.project`).
+folder, for a smoke run) is imported by :func:`kg.eventdata.import_events` into a new store on disk: rows
+per second and triples per row (files are converted by worker processes, by default as many as the usable
+CPUs up to 4, while the main process bulk-loads; ``--processes 1`` for one process). The baseline is the
+least work a store write can be: the quads the import produced (exported as N-Quads) bulk-loaded straight
+into a new on-disk pyoxigraph store in this process. Goals: >= 5,000 rows/s, and within 2x of that
+baseline. Then every imported event is projected to networkx (:func:`kg.analyze.project`).
 
     python benchmarks/bench_import.py --files 2                            # smoke size (CI)
     python benchmarks/bench_import.py --save benchmarks/results/import.json  # every file
@@ -50,7 +51,7 @@ def event_files(dataset: str, limit: int | None) -> list[Path]:
     return files
 
 
-def bench_dataset(dataset: str, files: list[Path], work: Path) -> dict[str, Any]:
+def bench_dataset(dataset: str, files: list[Path], work: Path, processes: int | None) -> dict[str, Any]:
     import pyoxigraph as ox
 
     from kg.analyze import project
@@ -60,7 +61,7 @@ def bench_dataset(dataset: str, files: list[Path], work: Path) -> dict[str, Any]
 
     store = work / dataset
     before = rss_mb()
-    report = import_events(dataset, files, store=store)
+    report = import_events(dataset, files, store=store, processes=processes)
     grown = rss_mb() - before
     kg = KnowledgeGraph.open(store)
     dump = work / f"{dataset}.nq"
@@ -82,7 +83,8 @@ def bench_dataset(dataset: str, files: list[Path], work: Path) -> dict[str, Any]
           f"raw pyoxigraph bulk load of the same quads {raw_s:.1f} s, ratio {ratio:.2f} (goal <= {TARGET_RATIO:.0f}); "
           f"projection to networkx {project_s:.1f} s ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} "
           f"edges)", flush=True)
-    return {"files": report.files, "rows": report.rows, "imported": report.imported, "skipped": report.skipped,
+    return {"processes": processes or "default", "files": report.files, "rows": report.rows,
+            "imported": report.imported, "skipped": report.skipped,
             "seconds": round(report.seconds, 2), "rows_per_s": round(rate, 1),
             "triples_per_row": round(report.triples_per_row, 2), "triples": report.triples,
             "new_actors": report.new_actors, "sources": report.sources, "rss_growth_mb": round(grown, 1),
@@ -95,12 +97,13 @@ def bench_dataset(dataset: str, files: list[Path], work: Path) -> dict[str, Any]
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, help="only the first N files of each folder (smoke runs)")
+    parser.add_argument("--processes", type=int, help="worker processes converting files (default: the import's)")
     parser.add_argument("--save", type=Path, help="write the results as JSON here")
     args = parser.parse_args(argv)
     results: dict[str, Any] = {**machine(), "targets": {"rows_per_s": TARGET_ROWS_PER_S, "ratio": TARGET_RATIO}}
     with tempfile.TemporaryDirectory() as tmp:
         for dataset in FOLDERS:
-            results[dataset] = bench_dataset(dataset, event_files(dataset, args.files), Path(tmp))
+            results[dataset] = bench_dataset(dataset, event_files(dataset, args.files), Path(tmp), args.processes)
     save(results, args.save)
 
 

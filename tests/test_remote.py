@@ -191,6 +191,9 @@ class _Garbage(http.server.BaseHTTPRequestHandler):
     status = 200
 
     def do_POST(self):
+        if self.status == 0:  # a server that never answers in time
+            time.sleep(5)
+            return
         self.send_response(self.status)
         self.send_header("Content-Type", "text/plain")
         self.end_headers()
@@ -231,3 +234,12 @@ def test_a_wrong_password_is_named_but_never_shown(cli, garbage_server, monkeypa
     done = cli("stats", "--store", url)
     assert done.code == 1 and "HTTP 401" in done.err and "KG_STORE_PASSWORD" in done.err
     assert "s3cret-value" not in done.err + done.out
+
+
+def test_a_server_that_is_too_slow(cli, garbage_server, monkeypatch):
+    url = garbage_server(0)
+    monkeypatch.setenv("KG_HTTP_TIMEOUT", "0.5")
+    started = time.monotonic()
+    done = cli("query", "talked-to", "--store", url)
+    assert done.code == 1 and url in done.err and "timed out" in done.err and "after 3 attempts" in done.err
+    assert "Traceback" not in done.err and time.monotonic() - started < 10, "bounded retries, never a hang"
