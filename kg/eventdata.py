@@ -814,7 +814,9 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                 kg.add_actor(actor)
         report.triples_before = target.count() if remote and not fresh else len(inner)
         actors = _Actors(kg if fresh or not remote else KnowledgeGraph.open(target.spec))
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-import-")))
+        # converted files wait in the new generation when there is one, so a killed import leaves no
+        # scratch behind (the next write removes stale generations)
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-import-", dir=txn.folder)))
         converter = _Converter(dataset, actors, kg.ontology, mentions, strict, folder)
         tasks = list(enumerate(files))
         if workers > 1:

@@ -112,6 +112,8 @@ class Transaction:
 
     graph: Graph
     manifest: dict[str, Any] = field(default_factory=dict)
+    #: A scratch directory removed with the write when it fails or is killed (the new generation's).
+    folder: Path | None = None
 
 
 class Store:
@@ -230,7 +232,7 @@ class OxigraphDirStore(Store):
                     ox.Store.read_only(str(self._current.resolve() / "oxigraph")).backup(str(generation / "oxigraph"))
                     inner = ox.Store(str(generation / "oxigraph"))
                 graph = bind_prefixes(Graph(store=OxigraphStore(store=inner), identifier=GRAPH_IRI))
-                txn = Transaction(graph)
+                txn = Transaction(graph, folder=generation)
                 yield txn
                 inner.flush()
                 txn.manifest.setdefault("triples", len(inner))
