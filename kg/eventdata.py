@@ -77,6 +77,7 @@ class Party:
     wikidata: str = ""
     kind: str = ""
     ident: str = ""
+    thing: bool = False  # the polkg id names a thing (node:), not an actor
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class Row:
     polarity: str = "positive"
     modality: str = "actual"
     span: tuple[int, int] | None = None
+    place: Party | None = None
 
 
 @dataclass(frozen=True)
@@ -277,7 +279,8 @@ def _plover_party(entry: Any) -> Party | None:
     code = str(entry.get("code") or "").strip().upper()
     party = Party(name, code=code + (sector if sector and len(code) == 3 else ""), sectors=(sector,) if sector else (),
                   wikidata=str(entry.get("identifier_id") or "").strip(), kind=str(entry.get("entity_type") or ""),
-                  ident=str(entry.get("polkg_id") or "").split(":", 1)[-1])
+                  ident=str(entry.get("polkg_id") or "").split(":", 1)[-1],
+                  thing=str(entry.get("polkg_id") or "").startswith("node:"))
     return party if (party.name or party.code or party.ident) else None
 
 
@@ -287,7 +290,8 @@ _AUXILIARY = {"negation": ("positive", "negated", "actual"), "future": ("positiv
 
 def read_plover(path: str | Path) -> Iterator[Row | BadRow]:
     """PLOVER JSON records, one a line (as ``kg export --format plover`` writes them): event type and mode,
-    actor and recipient lists, date, CAMEO code when given, auxiliary mode, status, text offsets, citation."""
+    actor and recipient lists, place (``event_loc``), date, CAMEO code when given, auxiliary mode, status,
+    text offsets, citation."""
     with _lines(Path(path)) as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -325,13 +329,15 @@ def read_plover(path: str | Path) -> Iterator[Row | BadRow]:
             span = (int(text["start"]), int(text["end"])) if text.get("start") is not None and \
                 text.get("end") is not None else None
             recipients = tuple(p for p in map(_plover_party, record.get("recipient") or []) if p)
+            where = record.get("event_loc")
+            place = _plover_party({"entity_type": "Place", **where}) if isinstance(where, dict) else None
             yield Row(number, str(record.get("id") or number), when, str(record.get("cameo") or ""), actors[0],
                       recipients[0] if recipients else None, url=cite.get("url") or None,
                       story=str(text.get("source") or record.get("id") or number).split(":", 1)[-1],
                       publisher=cite.get("publisher") or None, title=cite.get("title") or None,
                       sources=tuple(actors), targets=recipients, relation=relation,
                       status="alleged" if status == "alleged" else "asserted", polarity=polarity, modality=modality,
-                      span=span, end=end, precision=str(record.get("date_precision") or "day"))
+                      span=span, end=end, precision=str(record.get("date_precision") or "day"), place=place)
 
 
 def _is_relation(name: Any) -> bool:
@@ -497,6 +503,15 @@ class _Actors:
 
         code = party.code.upper()
         if party.ident and (party.ident in self.ids or party.ident in self.things):
+            return party.ident
+        if party.thing and party.ident and dataset == "plover":  # one of our things the store lacks
+            from kg.model import Thing
+            from kg.ontology import load_ontology
+
+            kind = party.kind if party.kind in load_ontology().class_parents else "Occurrence"
+            self.things.add(party.ident)
+            self.new[party.ident] = Thing(party.ident, kind, party.name or party.ident,
+                                          wikidata=party.wikidata or None)
             return party.ident
         if party.wikidata and party.wikidata in self.by_wikidata:
             return self.by_wikidata[party.wikidata]
@@ -684,6 +699,7 @@ class _Converter:
             subjects = tuple(dict.fromkeys(actors.find(p, dataset) for p in item.sources or (item.source,)))
             objects = tuple(dict.fromkeys(actors.find(p, dataset) for p in item.targets or
                                           ((item.target,) if item.target else ())))
+            place = actors.find(item.place, dataset) if item.place else None
             source = _source(item, dataset)
             if source.id not in self.seen_sources:
                 self.seen_sources.add(source.id)
@@ -691,7 +707,7 @@ class _Converter:
             statement = Statement(subjects, relation, objects, source=source.id,
                                   date=EventDate(item.date, item.end if item.end != item.date else None,
                                                  item.precision) if item.date else None,
-                                  cameo=item.cameo or None, method=method, status=item.status,
+                                  cameo=item.cameo or None, place=place, method=method, status=item.status,
                                   polarity=item.polarity, modality=item.modality,
                                   evidence=Evidence(*item.span) if item.span else None,
                                   note=f"{dataset.upper()} event {item.id}")
@@ -764,7 +780,8 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
 
     import pyoxigraph as ox
 
-    from kg.graph import KnowledgeGraph, actor_triples
+    from kg.graph import KnowledgeGraph, actor_triples, thing_triples
+    from kg.model import Actor
     from kg.ontology import GRAPH_IRI
     from kg.remote import RemoteStore, post_graph
     from kg.store import OxigraphDirStore, Transaction, new_graph, open_store
@@ -868,10 +885,12 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                 write(waiting)
                 waiting, waiting_triples = [], 0
         write(waiting)
-        report.new_actors = len(new)
+        report.new_actors = sum(isinstance(entity, Actor) for entity in new.values())
         report.sources = len(sources)
         actors_file = folder / "actors.nt"
-        actors_file.write_bytes(_ntriples(t for actor in new.values() for t in actor_triples(actor)))
+        actors_file.write_bytes(_ntriples(t for entity in new.values() for t in
+                                          (actor_triples(entity) if isinstance(entity, Actor) else
+                                           thing_triples(entity))))
         write([actors_file])
         if remote:
             post_graph(post, txn.graph)

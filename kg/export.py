@@ -293,7 +293,7 @@ def plover_records(kg) -> list[dict]:  # type: ignore[no-untyped-def]
             "auxiliary_mode": auxiliary,
             "context": event["context"],
             "event_loc": {"name": event["placeLabel"], "identifier_id": event["placeQ"][3:] if event["placeQ"]
-                          else None} if event["place"] else None,
+                          else None, "polkg_id": event["place"]} if event["place"] else None,
             "event_text": best["text"],
             "quad_code": event["quad"],
             "event_scale": event["goldstein"],
