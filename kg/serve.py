@@ -62,10 +62,11 @@ def served_location(store: str | Path | None) -> Path:
 
 
 def server_command(location: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: int = 30,
-                   binary: str | None = None) -> list[str]:
-    """The command line that serves ``location`` read-only on ``host:port`` with a query timeout."""
+                   binary: str | None = None, cors: bool = False) -> list[str]:
+    """The command line that serves ``location`` read-only on ``host:port`` with a query timeout (and
+    cross-origin requests allowed with ``cors``)."""
     return [binary or oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}",
-            "--union-default-graph", "--timeout-s", str(timeout)]
+            "--union-default-graph", "--timeout-s", str(timeout), *(["--cors"] if cors else [])]
 
 
 #: Rows (SELECT) or triples (CONSTRUCT, DESCRIBE) `kg serve` returns at most, like Virtuoso's
@@ -102,9 +103,9 @@ def _cut(upstream: Any, keep: int) -> tuple[bytes, bool]:
 
 def limiting_handler(upstream: str, limit: int, timeout: float) -> type:
     """An HTTP handler that passes requests to the Oxigraph server at ``upstream`` and cuts the answers
-    of ``/query`` to ``limit`` rows or triples. It asks the server for TSV results or N-Triples (one answer
-    a line), reads no further than the limit (closing the connection ends the query there) and rewrites
-    the rest with pyoxigraph in the format the client asked for."""
+    of ``/query`` and ``/sparql`` to ``limit`` rows or triples. It asks the server for TSV results or
+    N-Triples (one answer a line), reads no further than the limit (closing the connection ends the query
+    there) and rewrites the rest with pyoxigraph in the format the client asked for."""
     import http.server
     import urllib.error
     import urllib.request
@@ -117,7 +118,7 @@ def limiting_handler(upstream: str, limit: int, timeout: float) -> type:
         def _relay(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else None
-            is_query = self.path.split("?")[0].rstrip("/") == "/query"
+            is_query = self.path.split("?")[0].rstrip("/") in ("/query", "/sparql")  # /sparql: its YASGUI page
             headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS | {"host"}}
             if is_query:
                 headers["Accept"] = _UPSTREAM_ACCEPT
@@ -148,7 +149,8 @@ def limiting_handler(upstream: str, limit: int, timeout: float) -> type:
                     answer = ox.parse_query_results(data, ox.QueryResultsFormat.TSV)
                     out = answer.serialize(format=results_format)
                     media = results_format.media_type
-            self._send(200, media, out, {"X-SPARQL-MaxRows": str(limit)} if cut else {})
+                extra = {k: v for k, v in response.headers.items() if k.lower().startswith("access-control-")}
+            self._send(200, media, out, extra | ({"X-SPARQL-MaxRows": str(limit)} if cut else {}))
 
         def _send(self, status: int, media: str, body: bytes, extra: dict[str, str] | None = None) -> None:
             self.send_response(status)
@@ -161,7 +163,7 @@ def limiting_handler(upstream: str, limit: int, timeout: float) -> type:
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-        do_GET = do_POST = do_HEAD = _relay
+        do_GET = do_POST = do_HEAD = do_OPTIONS = _relay
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
@@ -201,7 +203,7 @@ def wait_listening(port: int, process: Any, *, what: str = "the Oxigraph server"
 
 
 def run(store: str | Path | None, *, host: str = "127.0.0.1", port: int = 7878, timeout: int = 30,
-        limit: int = DEFAULT_LIMIT, on_ready: Any = None) -> int:
+        limit: int = DEFAULT_LIMIT, cors: bool = False, on_ready: Any = None) -> int:
     """Serve ``store`` until interrupted or terminated; the exit code.
 
     With a ``limit``, the Oxigraph server listens on a private port of 127.0.0.1 and a small front (see
@@ -216,7 +218,7 @@ def run(store: str | Path | None, *, host: str = "127.0.0.1", port: int = 7878, 
     location = served_location(store)
     inner_port = free_port() if limit else port
     server = subprocess.Popen(server_command(location, host="127.0.0.1" if limit else host, port=inner_port,
-                                             timeout=timeout),
+                                             timeout=timeout, cors=cors),
                               stdout=subprocess.DEVNULL if limit else None)  # not its private address
     front: http.server.ThreadingHTTPServer | None = None
 

@@ -112,8 +112,8 @@ def test_parameterised_queries_bound_with_values_give_the_same_rows(server, name
 
 @pytest.fixture(scope="module")
 def limited(tmp_path_factory):
-    """`kg serve --limit 3` over the bundled data."""
-    with serving(tmp_path_factory.mktemp("limited"), [], ["--limit", "3"]) as (url, kg, process):
+    """`kg serve --limit 3 --cors` over the bundled data."""
+    with serving(tmp_path_factory.mktemp("limited"), [], ["--limit", "3", "--cors"]) as (url, kg, process):
         yield url, kg, process
     assert process.returncode in (0, -15)
     assert "at most 3 rows an answer" in process.stderr.read()
@@ -148,6 +148,15 @@ def test_answers_are_cut_at_the_limit_in_every_format(limited, accept):
     assert rows == expected
 
 
+def test_the_yasgui_page_and_its_endpoint_are_limited_too(limited):
+    url = limited[0]
+    with urllib.request.urlopen(url.replace("/query", "/"), timeout=10) as response:
+        page = response.read().decode()
+    assert "yasgui" in page.lower() and '"/sparql"' in page, "Oxigraph's own YASGUI page queries /sparql"
+    headers, body = ask_server(url.replace("/query", "/sparql"), EVERYTHING_TYPED, "application/sparql-results+json")
+    assert headers["X-SPARQL-MaxRows"] == "3" and len(json.loads(body)["results"]["bindings"]) == 3
+
+
 def test_small_answers_asks_and_errors_pass_unchanged(limited):
     url, _, _ = limited
     headers, body = ask_server(url, "SELECT ?s WHERE { ?s a ?c } LIMIT 2", "application/sparql-results+json")
@@ -175,3 +184,16 @@ def test_rdflib_sparqlstore_reads_through_the_limit(limited):
     url, _, _ = limited
     graph = Graph(store=SPARQLStore(url, returnFormat="json"))
     assert len(list(graph.query("SELECT ?s WHERE { ?s a ?c }"))) == 3
+
+
+def test_cross_origin_requests_only_when_asked(limited, server):
+    request = urllib.request.Request(limited[0], method="OPTIONS", headers={
+        "Origin": "http://yasgui.example", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status in (200, 204) and response.headers["Access-Control-Allow-Origin"]
+    for url, allowed in ((limited[0], True), (server[0], False)):
+        request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": EVERYTHING_TYPED}).encode(),
+                                         headers={"Origin": "http://yasgui.example", "Accept": "text/csv"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert bool(response.headers.get("Access-Control-Allow-Origin")) is allowed

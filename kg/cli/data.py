@@ -83,6 +83,8 @@ def serve(
     timeout: Annotated[int, typer.Option("--timeout", min=1, help="Seconds a query may run.")] = 30,
     limit: Annotated[int, typer.Option("--limit", min=0, help="Rows (or triples) an answer holds at most; a cut "
                                        "answer carries X-SPARQL-MaxRows. 0: no limit.")] = DEFAULT_LIMIT,
+    cors: Annotated[bool, typer.Option("--cors", help="Allow cross-origin requests (a YASGUI page served "
+                                       "elsewhere).")] = False,
     store: StoreOpt = None,
 ) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol (the Oxigraph server) until interrupted."""
@@ -95,6 +97,6 @@ def serve(
         print(f"Serving {store or '.kg'} read-only: SPARQL endpoint http://{host}:{port}/query "
               f"(query timeout {timeout} s, {cap}); Ctrl-C stops.", file=sys.stderr, flush=True)
 
-    code = run(store, host=host, port=port, timeout=timeout, limit=limit, on_ready=ready)
+    code = run(store, host=host, port=port, timeout=timeout, limit=limit, cors=cors, on_ready=ready)
     if code not in (0, -signal.SIGTERM, -signal.SIGINT):
         raise typer.Exit(code)
