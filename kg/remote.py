@@ -5,7 +5,8 @@ Reads go through rdflib's ``SPARQLStore`` with ``urn:polkg:graph`` as the defaul
 explain) works unchanged. A build uploads the new graph with the Graph Store Protocol in streamed
 N-Triples batches into a temporary named graph, then moves it over ``urn:polkg:graph`` with one SPARQL
 Update (``MOVE``): readers see the old graph or the new one, never half of it. ``kg load`` and ``kg import``
-add to it the same way (:meth:`RemoteStore.appending`), with ``ADD`` instead of ``MOVE``.
+add to it (:meth:`RemoteStore.appending`) the same way with ``ADD`` instead of ``MOVE``, or, on an
+Oxigraph server, with one streamed POST that it applies in one transaction.
 
 Endpoint layouts by URL shape (override any with ``$KG_QUERY_URL``, ``$KG_UPDATE_URL``, ``$KG_GSP_URL``):
 
@@ -88,18 +89,22 @@ class RemoteStore:
 
     # -- HTTP ---------------------------------------------------------------------------------------
 
-    def _request(self, url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
-                 method: str | None = None) -> bytes:
-        """One HTTP request with bounded retries; a clear StoreError naming the URL (never credentials)."""
+    def _request(self, url: str, *, data: bytes | Iterable[bytes] | None = None,
+                 headers: dict[str, str] | None = None, method: str | None = None, attempts: int = ATTEMPTS,
+                 timeout: float | None = None) -> bytes:
+        """One HTTP request with bounded retries; a clear StoreError naming the URL (never credentials).
+        A body given as an iterable of chunks is streamed (chunked) and never retried."""
         headers = dict(headers or {})
         auth = _auth()
         if auth:
             headers["Authorization"] = "Basic " + base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
         problem = ""
-        for attempt in range(ATTEMPTS):
+        if data is not None and not isinstance(data, bytes):
+            attempts = 1
+        for attempt in range(attempts):
             request = urllib.request.Request(url, data=data, headers=headers, method=method)
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
                     return response.read()  # type: ignore[no-any-return]
             except urllib.error.HTTPError as exc:
                 body = exc.read()[:300].decode("utf-8", "replace").strip().splitlines()
@@ -110,9 +115,9 @@ class RemoteStore:
                     raise StoreError(f"{url}: {problem}") from None
             except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
                 problem = str(getattr(exc, "reason", exc))
-            if attempt + 1 < ATTEMPTS:
+            if attempt + 1 < attempts:
                 time.sleep(0.5 * 2**attempt)
-        raise StoreError(f"{url}: {problem} (after {ATTEMPTS} attempts)")
+        raise StoreError(f"{url}: {problem}" + (f" (after {attempts} attempts)" if attempts > 1 else ""))
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update on the server."""
@@ -173,6 +178,12 @@ class RemoteStore:
         ``replace``, moves it over ours) and drops it; on failure the staging graph is dropped and our
         graph is as it was."""
         self.exists()  # fail early, before any work, when the server is down
+        if self.urls["layout"] == "oxigraph" and not replace:
+            # the Oxigraph server applies one POST in one transaction: stream every batch in a single
+            # request straight into our graph (four times faster than a staging graph, ADD and DROP)
+            with self._streaming(self.urls["gsp"] + "?" + urllib.parse.urlencode({"graph": str(GRAPH_IRI)})) as post:
+                yield post
+            return
         staging = f"urn:polkg:staging:{uuid.uuid4().hex}"
         url = self.urls["gsp"] + "?" + urllib.parse.urlencode({"graph": staging})
 
@@ -190,6 +201,58 @@ class RemoteStore:
             with contextlib.suppress(StoreError):
                 self.update(f"DROP SILENT GRAPH <{staging}>")
             raise
+
+    @contextlib.contextmanager
+    def _streaming(self, url: str) -> Iterator[Callable[[bytes], None]]:
+        """One chunked POST of N-Triples to ``url``, fed by ``post(data)`` from this thread while another
+        thread sends; on failure the body is cut short, so the server applies nothing."""
+        import queue
+        import threading
+
+        chunks: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=4)
+        failure: list[BaseException] = []
+
+        def body() -> Iterator[bytes]:
+            while (item := chunks.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+
+        def send() -> None:
+            try:
+                self._request(url, data=body(), headers={"Content-Type": "application/n-triples"}, method="POST",
+                              timeout=max(self.timeout, 600))
+            except BaseException as exc:  # handed to the writing thread
+                failure.append(exc)
+
+        sender = threading.Thread(target=send, name="kg-upload", daemon=True)
+        sender.start()
+
+        def put(item: bytes | BaseException | None) -> None:
+            if failure:
+                raise failure[0]
+            while True:
+                try:
+                    chunks.put(item, timeout=0.2)
+                    return
+                except queue.Full:
+                    if not sender.is_alive():
+                        raise failure[0] if failure else StoreError(f"{url}: the upload stopped") from None
+
+        try:
+            yield put
+            put(None)
+            sender.join()
+        except BaseException:
+            with contextlib.suppress(queue.Empty):  # make room, then cut the body short
+                while True:
+                    chunks.get_nowait()
+            with contextlib.suppress(queue.Full):
+                chunks.put_nowait(StoreError("upload abandoned"))
+            sender.join(timeout=30)
+            raise
+        if failure:
+            raise failure[0]
 
     def count(self) -> int:
         """The number of triples in our graph on the server."""

@@ -156,9 +156,10 @@ def test_load_adds_to_a_server_as_to_a_store(cli, scratch, tmp_path):
 def test_a_bad_file_changes_nothing_on_the_server(cli, scratch, tmp_path):
     assert cli("build", "--store", scratch).code == 0
     before = len(KnowledgeGraph.open(scratch))
-    (tmp_path / "bad.nt").write_text('<https://e.org/a> <https://e.org/p> "x" .\n<https://e.org/b> <https://e.org/p> bad .\n')
+    good = "".join(f'<https://e.org/s{i}> <https://e.org/p> "{i}" .\n' for i in range(120_000))  # 2 batches sent
+    (tmp_path / "bad.nt").write_text(good + '<https://e.org/b> <https://e.org/p> bad .\n')
     done = cli("load", tmp_path / "bad.nt", "--store", scratch)
-    assert done.code == 1 and "bad.nt:2" in done.err and "Traceback" not in done.err
+    assert done.code == 1 and "bad.nt:120001" in done.err and "Traceback" not in done.err
     assert len(KnowledgeGraph.open(scratch)) == before
     assert not _staging_left(scratch)
 
