@@ -523,7 +523,8 @@ class _Actors:
         role = code[3:6] if len(code) >= 6 and _is_country(code[:3]) else ""
         if key and key in self.by_key and not role:
             return self.by_key[key]
-        if dataset == "icews" and party.name and party.name == party.country:
+        if party.name and not role and (dataset != "icews" or party.name == party.country):
+            # a name that is exactly a country's name is that country, whichever file or worker meets it first
             country = self._country(name=party.name)
             if country:
                 return country
@@ -581,25 +582,22 @@ def _ntriples(triples: Iterable[tuple[Any, Any, Any]]) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
-def _mention_triples(mention: Mention, statement: Any, seen: set[str], iri_of: Any, ontology: Any) -> list[Any]:
-    """An attestation of the statement's event by the mentioning document: the span from the first to the last
-    of the actor and action offsets, GDELT's confidence, and the sentence number in the note."""
+def _mention_triples(mention: Mention, statement: Any, iri_of: Any, ontology: Any) -> tuple[Any, list[Any]]:
+    """The mentioning document, and an attestation of the statement's event by it: the span from the first to
+    the last of the actor and action offsets, GDELT's confidence, and the sentence number in the note."""
     from dataclasses import replace as with_
 
-    from kg.graph import source_triples, statement_triples
+    from kg.graph import statement_triples
     from kg.model import Evidence, Source
 
-    triples: list[Any] = []
     ident = "gdelt-" + hashlib.sha1(mention.url.encode("utf-8")).hexdigest()[:16]
-    if ident not in seen:
-        seen.add(ident)
-        triples += source_triples(Source(ident, mention.url, url=mention.url if "://" in mention.url else None,
-                                         publisher=mention.source_name or None, kind="Article"))
+    source = Source(ident, mention.url, url=mention.url if "://" in mention.url else None,
+                    publisher=mention.source_name or None, kind="Article")
     span = Evidence(min(mention.offsets), max(mention.offsets) + 1) if mention.offsets else None
     attested = with_(statement, source=ident, evidence=span, method="gdelt-mention",
                      confidence=max(0.0, min(1.0, mention.confidence / 100)),
                      note=f"GDELT mention: sentence {mention.sentence}")
-    return triples + statement_triples(attested, iri_of=iri_of, ontology=ontology)
+    return source, statement_triples(attested, iri_of=iri_of, ontology=ontology)
 
 
 @dataclass
@@ -614,21 +612,10 @@ class _Converted:
     mentions: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
     new: dict[str, Any] = field(default_factory=dict)
-    sources: set[str] = field(default_factory=set)
+    #: sources first described in this file, keyed by ("row" or "mention", id): the importer writes the
+    #: first description of each in file order, as one process would
+    sources: dict[tuple[str, str], Any] = field(default_factory=dict)
     error: tuple[str, int | None] | None = None
-
-
-class _Seen(set):  # type: ignore[type-arg]
-    """A set that also lists what was added since its ``fresh`` list was last cleared."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fresh: list[str] = []
-
-    def add(self, item: str) -> None:
-        if item not in self:
-            super().add(item)
-            self.fresh.append(item)
 
 
 class _Converter:
@@ -643,9 +630,9 @@ class _Converter:
 
         self.dataset, self.actors, self.ontology, self.mentions = dataset, actors, ontology, mentions
         self.strict, self.folder = strict, folder
-        # sources seen as event rows and as mentioning documents are written apart, so a document that is
+        # sources seen as event rows and as mentioning documents are described apart, so a document that is
         # both gets both descriptions whatever order the files come in
-        self.seen_sources, self.seen_mentions = _Seen(), _Seen()
+        self.seen: set[tuple[str, str]] = set()
         iris: dict[str, Any] = {}
 
         def iri_of(ident: str) -> Any:
@@ -666,14 +653,11 @@ class _Converter:
         except InputError as exc:
             done.error = (exc.message, exc.line)
         done.new = dict(itertools.islice(self.actors.new.items(), known, None))
-        done.sources = {*self.seen_sources.fresh, *self.seen_mentions.fresh}
-        self.seen_sources.fresh.clear()
-        self.seen_mentions.fresh.clear()
         return done
 
     def _convert(self, path: Path, done: _Converted, out: IO[bytes]) -> None:
         from kg.dates import EventDate
-        from kg.graph import source_triples, statement_triples
+        from kg.graph import statement_triples
         from kg.model import Evidence, Statement
 
         dataset, actors, ontology = self.dataset, self.actors, self.ontology
@@ -701,9 +685,9 @@ class _Converter:
                                           ((item.target,) if item.target else ())))
             place = actors.find(item.place, dataset) if item.place else None
             source = _source(item, dataset)
-            if source.id not in self.seen_sources:
-                self.seen_sources.add(source.id)
-                pending.extend(source_triples(source))
+            if ("row", source.id) not in self.seen:
+                self.seen.add(("row", source.id))
+                done.sources[("row", source.id)] = source
             statement = Statement(subjects, relation, objects, source=source.id,
                                   date=EventDate(item.date, item.end if item.end != item.date else None,
                                                  item.precision) if item.date else None,
@@ -713,7 +697,11 @@ class _Converter:
                                   note=f"{dataset.upper()} event {item.id}")
             pending.extend(statement_triples(statement, iri_of=self.iri_of, ontology=ontology))
             for mention in self.mentions.get(item.id, ()):
-                pending.extend(_mention_triples(mention, statement, self.seen_mentions, self.iri_of, ontology))
+                document, triples = _mention_triples(mention, statement, self.iri_of, ontology)
+                pending.extend(triples)
+                if ("mention", document.id) not in self.seen:
+                    self.seen.add(("mention", document.id))
+                    done.sources[("mention", document.id)] = document
                 done.mentions += 1
             done.imported += 1
             if len(pending) >= 50_000:
@@ -780,7 +768,7 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
 
     import pyoxigraph as ox
 
-    from kg.graph import KnowledgeGraph, actor_triples, thing_triples
+    from kg.graph import KnowledgeGraph, actor_triples, source_triples, thing_triples
     from kg.model import Actor
     from kg.ontology import GRAPH_IRI
     from kg.remote import RemoteStore, post_graph
@@ -837,9 +825,15 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
         converter = _Converter(dataset, actors, kg.ontology, mentions, strict, folder)
         tasks = list(enumerate(files))
         if workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
             _WORKER = converter  # inherited by the forked workers
-            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(workers))
-            results: Iterable[_Converted] = pool.imap(_convert_in_worker, tasks)
+            stack.callback(globals().__setitem__, "_WORKER", None)
+            # an executor, not a Pool: a worker that dies (out of memory, a signal) fails the import
+            # (BrokenProcessPool) instead of leaving it waiting for ever
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)  # on an error: only running files
+            results: Iterable[_Converted] = pool.map(_convert_in_worker, tasks)
         else:
             results = map(converter, tasks)
 
@@ -863,6 +857,7 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
 
         new: dict[str, Any] = {}
         sources: set[str] = set()
+        written: set[tuple[str, str]] = set()
         waiting: list[Path] = []
         waiting_triples = 0
         for done in results:
@@ -876,7 +871,13 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                 report.skipped[reason] = report.skipped.get(reason, 0) + count
             for ident, actor in done.new.items():
                 new.setdefault(ident, actor)
-            sources |= done.sources
+            described = [source for key, source in done.sources.items() if key not in written]
+            if described:
+                written.update(done.sources)
+                sources.update(source.id for source in described)
+                extra = done.output.with_suffix(".sources.nt")
+                extra.write_bytes(_ntriples(t for source in described for t in source_triples(source)))
+                waiting.append(extra)
             waiting.append(done.output)
             waiting_triples += done.triples
             if on_rows is not None:
@@ -898,7 +899,6 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
             report.triples = len(inner)
             txn.manifest.update({"imported": [str(p) for p in files], "dataset": dataset,
                                  "triples": report.triples})
-    _WORKER = None
     if remote:
         report.triples = target.count()
     report.seconds = time.perf_counter() - started

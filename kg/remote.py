@@ -119,10 +119,12 @@ class RemoteStore:
                 time.sleep(0.5 * 2**attempt)
         raise StoreError(f"{url}: {problem}" + (f" (after {attempts} attempts)" if attempts > 1 else ""))
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL Update on the server."""
+    def update(self, sparql: str, *, once: bool = False) -> None:
+        """Run a SPARQL Update on the server; ``once``: never repeat it (a repeat of a MOVE or ADD whose
+        answer was lost could undo it) and wait long for the answer."""
         self._request(self.urls["update"], data=urllib.parse.urlencode({"update": sparql}).encode(),
-                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+                      headers={"Content-Type": "application/x-www-form-urlencoded"},
+                      attempts=1 if once else ATTEMPTS, timeout=max(self.timeout, 600) if once else None)
 
     def ask(self, sparql: str) -> bool:
         import json
@@ -186,21 +188,29 @@ class RemoteStore:
             return
         staging = f"urn:polkg:staging:{uuid.uuid4().hex}"
         url = self.urls["gsp"] + "?" + urllib.parse.urlencode({"graph": staging})
+        posted = []
 
         def post(data: bytes) -> None:
             self._request(url, data=data, headers={"Content-Type": "application/n-triples"}, method="POST")
+            posted.append(len(data))
 
         try:
             yield post
-            if replace:
-                self.update(f"MOVE SILENT <{staging}> TO <{GRAPH_IRI}>")
-            else:
-                self.update(f"ADD SILENT <{staging}> TO <{GRAPH_IRI}>")
-                self.update(f"DROP SILENT GRAPH <{staging}>")
         except BaseException:
             with contextlib.suppress(StoreError):
                 self.update(f"DROP SILENT GRAPH <{staging}>")
             raise
+        if not posted:
+            if replace:
+                self.update(f"DROP SILENT GRAPH <{GRAPH_IRI}>", once=True)
+            return
+        final = f"MOVE <{staging}> TO <{GRAPH_IRI}>" if replace else \
+            f"ADD <{staging}> TO <{GRAPH_IRI}> ; DROP SILENT GRAPH <{staging}>"
+        try:
+            self.update(final, once=True)
+        except StoreError as exc:
+            raise StoreError(f"{exc} (the server may or may not have applied the last step, {final.split()[0]}; "
+                             f"check with kg stats; staging graph <{staging}>)") from None
 
     @contextlib.contextmanager
     def _streaming(self, url: str) -> Iterator[Callable[[bytes], None]]:
@@ -269,20 +279,41 @@ class RemoteStore:
 
 
 def post_triples(post: Callable[[bytes], None], triples: Iterable[Any]) -> int:
-    """Send pyoxigraph triples (or quads, graph dropped) through ``post`` in N-Triples batches; their number."""
+    """Send pyoxigraph triples (or quads, graph dropped) through ``post`` in N-Triples batches; their number.
+
+    Blank nodes get fresh labels (one document's ``_:a`` is not another's), and every triple with a blank
+    node goes in the last batch: a server gives the blank nodes of each request new identities, so a
+    blank node split across two requests would become two.
+    """
     import pyoxigraph as ox
 
+    fresh: dict[str, ox.BlankNode] = {}
+
+    def node(term: Any) -> Any:
+        if isinstance(term, ox.BlankNode):
+            found = fresh.get(term.value)
+            if found is None:
+                found = fresh[term.value] = ox.BlankNode()
+            return found
+        return term
+
     batch: list[ox.Triple] = []
+    blank: list[ox.Triple] = []
     sent = 0
     for item in triples:
-        batch.append(item if isinstance(item, ox.Triple) else ox.Triple(item.subject, item.predicate, item.object))
+        subject, predicate, obj = item.subject, item.predicate, item.object
+        if isinstance(subject, ox.BlankNode) or isinstance(obj, ox.BlankNode):
+            blank.append(ox.Triple(node(subject), predicate, node(obj)))
+            continue
+        batch.append(item if isinstance(item, ox.Triple) else ox.Triple(subject, predicate, obj))
         if len(batch) >= BATCH:
             post(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES))
             sent += len(batch)
             batch = []
-    if batch:
-        post(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES))
-        sent += len(batch)
+    for last in (batch, blank):
+        if last:
+            post(ox.serialize(last, format=ox.RdfFormat.N_TRIPLES))
+            sent += len(last)
     return sent
 
 

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -116,7 +117,24 @@ def limiting_handler(upstream: str, limit: int, timeout: float) -> type:
         protocol_version = "HTTP/1.1"
 
         def _relay(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                self._answer()
+            except Exception as exc:  # an answer, never a dropped connection
+                self.close_connection = True
+                with contextlib.suppress(OSError):
+                    self._send(502, "text/plain", f"kg serve could not relay this request: {exc}\n".encode())
+
+        def _answer(self) -> None:
+            if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+                self.close_connection = True  # the unread chunks must not be taken for the next request
+                self._send(411, "text/plain", b"send a Content-Length (chunked requests are not supported)\n")
+                return
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                self.close_connection = True
+                self._send(400, "text/plain", b"Content-Length is not a number\n")
+                return
             body = self.rfile.read(length) if length else None
             is_query = self.path.split("?")[0].rstrip("/") in ("/query", "/sparql")  # /sparql: its YASGUI page
             headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS | {"host"}}

@@ -164,8 +164,19 @@ def oxigraph_server(folder: Path):
         wait_for_port(port, process, what="the Oxigraph server")
         yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(process)
+
+
+def stop(process, seconds: float = 30) -> None:
+    """Terminate a server process, and kill it if it does not stop in time."""
+    import subprocess
+
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 VIRTUOSO_INI = """\
@@ -231,12 +242,7 @@ def virtuoso_server(folder: Path):
         _wait_for_sparql(url, process)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
 
 

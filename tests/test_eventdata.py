@@ -200,3 +200,21 @@ def test_a_bad_row_in_a_worker_stops_a_strict_import_and_changes_nothing(tmp_pat
     with pytest.raises(InputError, match=r"bad.tab:3"):
         import_events("icews", [good, bad, good], store=tmp_path / "kg", processes=2, strict=True)
     assert len(KnowledgeGraph.open(tmp_path / "kg")) == before
+
+
+def test_a_document_in_several_files_is_described_once_whatever_the_processes(tmp_path):
+    """GDELT 1.0 rows of different days can share a URL with different DATEADDED: the first description
+    in file order wins, with one process or several (a source has one publication date)."""
+    sample = shared_path("data", "events", "gdelt1_sample", "events.csv.gz")
+    with gzip.open(sample, "rt", encoding="utf-8") as lines:
+        first = next(lines).rstrip("\n").split("\t")
+    for name, added, event in (("a.csv", "20160728", "1"), ("b.csv", "20160801", "2")):
+        row = list(first)
+        row[0], row[56] = event, added
+        (tmp_path / name).write_text("\t".join(row) + "\n", encoding="utf-8")
+    files = [tmp_path / "a.csv", tmp_path / "b.csv"]
+    for processes in (1, 2):
+        import_events("gdelt", files, store=tmp_path / f"kg{processes}", processes=processes)
+    graphs = [KnowledgeGraph.open(tmp_path / f"kg{n}") for n in (1, 2)]
+    dates = [[r["d"] for r in kg.query("SELECT ?d WHERE { ?s a pk:Article ; pk:published ?d }")] for kg in graphs]
+    assert [str(d) for d in dates[0]] == ["2016-07-28"] and dates[0] == dates[1]

@@ -220,6 +220,7 @@ def garbage_server():
     yield start
     for server in servers:
         server.shutdown()
+        server.server_close()
 
 
 def test_a_server_that_answers_garbage(cli, garbage_server):
@@ -244,3 +245,21 @@ def test_a_server_that_is_too_slow(cli, garbage_server, monkeypatch):
     done = cli("query", "talked-to", "--store", url)
     assert done.code == 1 and url in done.err and "timed out" in done.err and "after 3 attempts" in done.err
     assert "Traceback" not in done.err and time.monotonic() - started < 10, "bounded retries, never a hang"
+
+
+def test_blank_nodes_keep_their_identity_across_batches_and_files(cli, scratch, tmp_path, monkeypatch):
+    import kg.remote
+
+    monkeypatch.setattr(kg.remote, "BATCH", 2)  # every few triples a new request
+    plain = "".join(f'<https://e.org/s{i}> <https://e.org/q> "{i}" .\n' for i in range(7))
+    (tmp_path / "one.nt").write_text('_:a <https://e.org/p> "1" .\n' + plain + '_:a <https://e.org/p> "2" .\n')
+    (tmp_path / "two.nt").write_text('_:a <https://e.org/p> "3" .\n')
+    counts = []
+    for store in (scratch, tmp_path / "kg"):
+        assert cli("build", "--store", store).code == 0
+        done = cli("load", tmp_path / "one.nt", tmp_path / "two.nt", "--store", store)
+        assert done.code == 0, done.err
+        rows = KnowledgeGraph.open(store).query(
+            "SELECT ?b (COUNT(?v) AS ?n) WHERE { ?b <https://e.org/p> ?v } GROUP BY ?b")
+        counts.append(sorted(int(r["n"]) for r in rows))
+    assert counts == [[1, 2], [1, 2]], "one blank node per file, each whole"
