@@ -441,6 +441,32 @@ def _is_country(code: str) -> bool:
     return pycountry.countries.get(alpha_3=code) is not None
 
 
+@functools.lru_cache(maxsize=1)
+def _shared_country_ids() -> frozenset[str]:
+    """Actor ids that several countries would get from their names (both Congos are ``congo``)."""
+    import pycountry
+
+    from kg.resolve import country_actor
+
+    seen: dict[str, int] = {}
+    for country in pycountry.countries:
+        ident = country_actor(country).id
+        seen[ident] = seen.get(ident, 0) + 1
+    return frozenset(ident for ident, count in seen.items() if count > 1)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _country_named(name: str) -> Any:
+    """The pycountry country whose code or name is exactly ``name`` (case aside), or None; cached, since
+    pycountry's lookup scans every country."""
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name)
+    except LookupError:
+        return None
+
+
 class _Actors:
     """Exact lookup of dataset actors among the store's actors; new ones are created once.
 
@@ -482,17 +508,14 @@ class _Actors:
 
         if alpha3 in self.by_iso:
             return self.by_iso[alpha3]
-        try:
-            found = pycountry.countries.get(alpha_3=alpha3) if alpha3 else pycountry.countries.lookup(name)
-        except LookupError:
-            found = None
+        found = pycountry.countries.get(alpha_3=alpha3) if alpha3 else _country_named(name)
         if found is None:
             return None
         if found.alpha_3 in self.by_iso:
             return self.by_iso[found.alpha_3]
         actor = country_actor(found)
-        if actor.id in self.by_key.values() or actor.id in self.new:
-            actor = replace(actor, id=f"country-{found.alpha_3.lower()}")
+        if actor.id in self.ids or actor.id in self.by_key.values() or actor.id in _shared_country_ids():
+            actor = replace(actor, id=f"country-{found.alpha_3.lower()}")  # the same whichever comes first
         self.new[actor.id] = actor
         self.by_iso[found.alpha_3] = actor.id
         self.by_key.setdefault(fold(actor.label), actor.id)
@@ -574,8 +597,12 @@ def _ntriples(triples: Iterable[tuple[Any, Any, Any]]) -> bytes:
         if type(o) is URIRef or isinstance(o, URIRef):
             obj = f"<{o}>"
         elif isinstance(o, Literal):
-            text = dumps(str(o), ensure_ascii=False)
-            obj = f"{text}@{o.language}" if o.language else f"{text}^^<{o.datatype}>" if o.datatype else text
+            value = str(o)
+            # N-Triples strings need escapes only for '"', '\\', LF and CR
+            text = dumps(value, ensure_ascii=False) if ('"' in value or "\\" in value or "\n" in value
+                                                        or "\r" in value) else f'"{value}"'
+            language, datatype = o.language, o.datatype
+            obj = f"{text}@{language}" if language else f"{text}^^<{datatype}>" if datatype else text
         else:
             raise TypeError(f"cannot write {o!r} as N-Triples")
         lines.append(f"<{s}> <{p}> {obj} .\n")
@@ -612,9 +639,9 @@ class _Converted:
     mentions: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
     new: dict[str, Any] = field(default_factory=dict)
-    #: sources first described in this file, keyed by ("row" or "mention", id): the importer writes the
-    #: first description of each in file order, as one process would
-    sources: dict[tuple[str, str], Any] = field(default_factory=dict)
+    #: N-Triples of the sources first described in this file, keyed by ("row" or "mention", id): the importer
+    #: writes the first description of each in file order, as one process would
+    sources: dict[tuple[str, str], bytes] = field(default_factory=dict)
     error: tuple[str, int | None] | None = None
 
 
@@ -657,7 +684,7 @@ class _Converter:
 
     def _convert(self, path: Path, done: _Converted, out: IO[bytes]) -> None:
         from kg.dates import EventDate
-        from kg.graph import statement_triples
+        from kg.graph import source_triples, statement_triples
         from kg.model import Evidence, Statement
 
         dataset, actors, ontology = self.dataset, self.actors, self.ontology
@@ -687,7 +714,7 @@ class _Converter:
             source = _source(item, dataset)
             if ("row", source.id) not in self.seen:
                 self.seen.add(("row", source.id))
-                done.sources[("row", source.id)] = source
+                done.sources[("row", source.id)] = _ntriples(source_triples(source))
             statement = Statement(subjects, relation, objects, source=source.id,
                                   date=EventDate(item.date, item.end if item.end != item.date else None,
                                                  item.precision) if item.date else None,
@@ -701,7 +728,7 @@ class _Converter:
                 pending.extend(triples)
                 if ("mention", document.id) not in self.seen:
                     self.seen.add(("mention", document.id))
-                    done.sources[("mention", document.id)] = document
+                    done.sources[("mention", document.id)] = _ntriples(source_triples(document))
                 done.mentions += 1
             done.imported += 1
             if len(pending) >= 50_000:
@@ -728,7 +755,7 @@ def _usable_cpus() -> int:
 
 
 def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Path | None = None,
-                  strict: bool = False, batch: int = 400_000, processes: int | None = None,
+                  strict: bool = False, batch: int = 2_000_000, processes: int | None = None,
                   on_rows: Callable[[Path, int], None] | None = None) -> ImportReport:
     """Import GDELT, ICEWS or PLOVER event files into an Oxigraph store on disk or a SPARQL server, atomically.
 
@@ -768,7 +795,7 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
 
     import pyoxigraph as ox
 
-    from kg.graph import KnowledgeGraph, actor_triples, source_triples, thing_triples
+    from kg.graph import KnowledgeGraph, actor_triples, thing_triples
     from kg.model import Actor
     from kg.ontology import GRAPH_IRI
     from kg.remote import RemoteStore, post_graph
@@ -871,12 +898,12 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                 report.skipped[reason] = report.skipped.get(reason, 0) + count
             for ident, actor in done.new.items():
                 new.setdefault(ident, actor)
-            described = [source for key, source in done.sources.items() if key not in written]
+            described = [(key, text) for key, text in done.sources.items() if key not in written]
             if described:
-                written.update(done.sources)
-                sources.update(source.id for source in described)
+                written.update(key for key, _ in described)
+                sources.update(key[1] for key, _ in described)
                 extra = done.output.with_suffix(".sources.nt")
-                extra.write_bytes(_ntriples(t for source in described for t in source_triples(source)))
+                extra.write_bytes(b"".join(text for _, text in described))
                 waiting.append(extra)
             waiting.append(done.output)
             waiting_triples += done.triples

@@ -218,3 +218,16 @@ def test_a_document_in_several_files_is_described_once_whatever_the_processes(tm
     graphs = [KnowledgeGraph.open(tmp_path / f"kg{n}") for n in (1, 2)]
     dates = [[r["d"] for r in kg.query("SELECT ?d WHERE { ?s a pk:Article ; pk:published ?d }")] for kg in graphs]
     assert [str(d) for d in dates[0]] == ["2016-07-28"] and dates[0] == dates[1]
+
+
+def test_countries_sharing_a_name_get_the_same_iris_in_any_order(tmp_path):
+    one, two = tmp_path / "1.export.CSV", tmp_path / "2.export.CSV"
+    one.write_text(gdelt2_row("1", actor2=("COG", "CONGO", "COG"), url="https://news.example/1") + "\n")
+    two.write_text(gdelt2_row("2", actor2=("COD", "CONGO", "COD"), url="https://news.example/2") + "\n")
+    found = []
+    for name, files in (("ab", [one, two]), ("ba", [two, one])):
+        import_events("gdelt", files, store=tmp_path / name, processes=1)
+        kg = KnowledgeGraph.open(tmp_path / name)
+        found.append(sorted((r["c"], r["iso"]) for r in kg.query(
+            "SELECT ?c ?iso WHERE { ?c pk:iso3166Alpha3 ?iso FILTER(?iso IN ('COG', 'COD')) }")))
+    assert found[0] == found[1] == [("actor:country-cod", "COD"), ("actor:country-cog", "COG")]
