@@ -824,6 +824,8 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     if not remote and not isinstance(target, OxigraphDirStore):
         raise StoreError(f"kg import writes Oxigraph stores on disk or SPARQL servers; {target.spec} is neither")
     workers = min(processes or min(4, _usable_cpus()), len(files))
+    if "fork" not in multiprocessing.get_all_start_methods():
+        workers = 1  # workers inherit the converter by forking
     report = ImportReport(store=target.spec)
     started = time.perf_counter()
     fresh = not target.exists()
