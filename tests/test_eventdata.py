@@ -9,7 +9,8 @@ import pytest
 
 from kg.analyze import project
 from kg.errors import InputError, UnknownTerm
-from kg.eventdata import BadRow, Row, import_events, read_gdelt, read_icews, relation_for_cameo, relation_for_plover
+from kg.eventdata import import_events
+from kg.eventfiles import BadRow, Row, read_gdelt, read_icews, relation_for_cameo, relation_for_plover
 from kg.graph import KnowledgeGraph
 
 from .conftest import shared_path

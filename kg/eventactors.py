@@ -1,0 +1,198 @@
+"""Exact lookup of event-data actors among a store's actors, and the new actors an import creates.
+
+Never fuzzy matching at this scale: a polkg id, a Wikidata id, a bare CAMEO country code (``BLR`` is the
+country with that ISO 3166 code) or a name equal, case and accents aside, to a label or alias of an
+actor in the store; anything else becomes a new, unreviewed actor (``Belarus GOV`` for GDELT's
+``BLRGOV``, typed by its CAMEO role or ICEWS sectors) whose IRI depends on its folded label alone, so
+every worker of an import names it alike.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+from typing import Any
+
+from kg.eventfiles import Party
+from kg.names import fold, slug
+
+__all__ = ["ActorLookup"]
+
+# CAMEO actor role codes (the three letters after a country code) and the class each suggests.
+_ROLES = {"GOV": "GovernmentBody", "LEG": "GovernmentBody", "JUD": "GovernmentBody", "ELI": "Group",
+          "MIL": "Military", "COP": "PoliceForce", "SPY": "GovernmentBody", "OPP": "OppositionMovement",
+          "PTY": "PoliticalParty", "MED": "MediaOutlet", "JRN": "MediaOutlet", "NGO": "NGO",
+          "IGO": "IntergovernmentalOrganization", "REB": "Group", "INS": "Group", "SEP": "Group",
+          "UAF": "Group", "CVL": "Group", "BUS": "Organization", "EDU": "Organization", "HLH": "Organization",
+          "LAB": "Organization", "REF": "Group", "CRM": "Group", "AGR": "Group", "ENV": "Group", "MOD": "Group",
+          "RAD": "Group", "REL": "Group", "HRI": "NGO", "MNC": "Organization", "SET": "Group", "IMG": "Group"}
+_ICEWS_SECTORS = (("Police", "PoliceForce"), ("Military", "Military"), ("Media", "MediaOutlet"),
+                  ("Political Part", "PoliticalParty"), ("Dissident", "OppositionMovement"),
+                  ("Opposition", "OppositionMovement"), ("Government", "GovernmentBody"),
+                  ("Executive", "GovernmentBody"), ("Legislative", "GovernmentBody"),
+                  ("Judicial", "GovernmentBody"), ("NGO", "NGO"),
+                  ("International Government", "IntergovernmentalOrganization"))
+
+
+_ORGANISATION_WORDS = {"party", "ministry", "organization", "organisation", "union", "council", "army", "police",
+                       "agency", "court", "parliament", "committee", "bank", "company", "association", "front",
+                       "movement", "group", "forces", "force", "government", "office", "department", "commission",
+                       "university", "church", "league", "congress", "assembly", "media", "news", "times", "post",
+                       "state", "states", "nations", "fund", "corporation", "service", "services", "taliban"}
+
+
+def _icews_class(party: Party) -> str:
+    """The class of a new ICEWS actor: generic actors ("Police (India)") by their sectors, names with an
+    organisation word ("Congress Party") as organisations, other names as people."""
+    by_sector = next((cls for word, cls in _ICEWS_SECTORS if any(word in s for s in party.sectors)), None)
+    if "(" in party.name or fold(party.name).startswith("unspecified"):
+        return by_sector or "Group"
+    if set(fold(party.name).split()) & _ORGANISATION_WORDS:
+        return by_sector if by_sector not in (None, "GovernmentBody") or "government" in fold(party.name) \
+            else "Organization"
+    return "Person"
+
+
+_folded = functools.lru_cache(maxsize=1 << 16)(fold)
+
+
+@functools.lru_cache(maxsize=512)
+def _is_country(code: str) -> bool:
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_country_ids() -> frozenset[str]:
+    """Actor ids that several countries would get from their names (both Congos are ``congo``)."""
+    import pycountry
+
+    from kg.resolve import country_actor
+
+    seen: dict[str, int] = {}
+    for country in pycountry.countries:
+        ident = country_actor(country).id
+        seen[ident] = seen.get(ident, 0) + 1
+    return frozenset(ident for ident, count in seen.items() if count > 1)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _country_named(name: str) -> Any:
+    """The pycountry country whose code or name is exactly ``name`` (case aside), or None; cached, since
+    pycountry's lookup scans every country."""
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name)
+    except LookupError:
+        return None
+
+
+class ActorLookup:
+    """Exact lookup of dataset actors among the store's actors; new ones are created once.
+
+    A name that several actors share matches none of them, unless exactly one of them is reviewed.
+    """
+
+    def __init__(self, kg: Any):
+        keys: dict[str, dict[bool, set[str]]] = {}
+        for row in kg.query("SELECT ?entity ?key ?reviewed WHERE { ?entity pk:searchKey ?key . "
+                            "OPTIONAL { ?entity pk:reviewed ?reviewed } "
+                            "FILTER(STRSTARTS(STR(?entity), 'https://w3id.org/polkg/actor/')) }"):
+            reviewed = row["reviewed"] is not False
+            keys.setdefault(row["key"], {True: set(), False: set()})[reviewed].add(row["entity"].split(":", 1)[1])
+        self.by_key: dict[str, str] = {}
+        for key, found in keys.items():
+            best = found[True] or found[False]
+            if len(best) == 1:
+                self.by_key[key] = next(iter(best))
+        self.by_iso: dict[str, str] = {}
+        for row in kg.query("SELECT ?entity ?iso WHERE { ?entity pk:iso3166Alpha3 ?iso }"):
+            self.by_iso[row["iso"]] = row["entity"].split(":", 1)[1]
+        self.things = {row["thing"].split(":", 1)[1] for row in kg.query(
+            "SELECT ?thing WHERE { ?thing a ?c . FILTER(STRSTARTS(STR(?thing), 'https://w3id.org/polkg/node/')) }")}
+        self.by_wikidata: dict[str, str] = {}
+        self.ids: set[str] = set()
+        for row in kg.query("SELECT ?entity ?q WHERE { ?entity a ?c . OPTIONAL { ?entity skos:exactMatch ?q } "
+                            "FILTER(STRSTARTS(STR(?entity), 'https://w3id.org/polkg/actor/')) }"):
+            ident = row["entity"].split(":", 1)[1]
+            self.ids.add(ident)
+            if row["q"] and row["q"].startswith("wd:"):
+                self.by_wikidata[row["q"][3:]] = ident
+        self.new: dict[str, Any] = {}
+
+    def _country(self, alpha3: str = "", name: str = "") -> str | None:
+        """The country with this ISO code or name: the store's, or a new one from pycountry."""
+        import pycountry
+
+        from kg.resolve import country_actor
+
+        if alpha3 in self.by_iso:
+            return self.by_iso[alpha3]
+        found = pycountry.countries.get(alpha_3=alpha3) if alpha3 else _country_named(name)
+        if found is None:
+            return None
+        if found.alpha_3 in self.by_iso:
+            return self.by_iso[found.alpha_3]
+        actor = country_actor(found)
+        if actor.id in self.ids or actor.id in self.by_key.values() or actor.id in _shared_country_ids():
+            actor = replace(actor, id=f"country-{found.alpha_3.lower()}")  # the same whichever comes first
+        self.new[actor.id] = actor
+        self.by_iso[found.alpha_3] = actor.id
+        self.by_key.setdefault(fold(actor.label), actor.id)
+        return actor.id
+
+    def find(self, party: Party, dataset: str) -> str:
+        from kg.model import Actor
+
+        code = party.code.upper()
+        if party.ident and (party.ident in self.ids or party.ident in self.things):
+            return party.ident
+        if party.thing and party.ident and dataset == "plover":  # one of our things the store lacks
+            from kg.model import Thing
+            from kg.ontology import load_ontology
+
+            kind = party.kind if party.kind in load_ontology().class_parents else "Occurrence"
+            self.things.add(party.ident)
+            self.new[party.ident] = Thing(party.ident, kind, party.name or party.ident,
+                                          wikidata=party.wikidata or None)
+            return party.ident
+        if party.wikidata and party.wikidata in self.by_wikidata:
+            return self.by_wikidata[party.wikidata]
+        if len(code) == 3:
+            country = self._country(alpha3=code)
+            if country:
+                return country
+        key = _folded(party.name)
+        role = code[3:6] if len(code) >= 6 and _is_country(code[:3]) else ""
+        if key and key in self.by_key and not role:
+            return self.by_key[key]
+        if party.name and not role and (dataset != "icews" or party.name == party.country):
+            # a name that is exactly a country's name is that country, whichever file or worker meets it first
+            country = self._country(name=party.name)
+            if country:
+                return country
+        name = party.name.title() if party.name.isupper() else party.name
+        label = " ".join(part for part in (name, role) if part) or code
+        if fold(label) in self.by_key:
+            return self.by_key[fold(label)]
+        ident = slug(f"{dataset} {fold(label)}")[:80] or f"{dataset}-unnamed"  # the same in every worker
+        if ident not in self.new:
+            kind = _ROLES.get(role) if role else None
+            if dataset == "icews":
+                kind = _icews_class(party)
+            if dataset == "plover" and party.kind:
+                from kg.ontology import load_ontology
+
+                if party.kind in load_ontology().class_parents:
+                    kind = party.kind
+            country = self._country(alpha3=code[:3]) if dataset == "gdelt" and role else \
+                self._country(name=party.country) if dataset == "icews" and party.country else None
+            origin = f"Imported from {dataset.upper()}" + (f" (code {code})" if code else "")
+            self.new[ident] = Actor(ident, kind or "Group", label, country=country, reviewed=False,
+                                    description=origin)
+            self.by_key[fold(label)] = ident
+        return ident
+
+
