@@ -131,7 +131,6 @@ def bench_rdflib(store: Path, params: dict[str, dict[str, str]], *, work: Path, 
 def bench_server(store: Path, params: dict[str, dict[str, str]], *, requests: int,
                  env: dict[str, str]) -> list[dict[str, object]] | dict[str, str]:
     """Every saved query against `kg serve` (the Oxigraph server) with 1 and 8 concurrent clients."""
-    import socket
     import urllib.parse
     import urllib.request
     from concurrent.futures import ThreadPoolExecutor
@@ -139,7 +138,7 @@ def bench_server(store: Path, params: dict[str, dict[str, str]], *, requests: in
     from kg.errors import KGError
     from kg.graph import KnowledgeGraph
     from kg.query import _bind, _inline_values, saved_queries
-    from kg.serve import oxigraph_binary
+    from kg.serve import free_port, oxigraph_binary, wait_listening
 
     try:
         oxigraph_binary()
@@ -148,19 +147,12 @@ def bench_server(store: Path, params: dict[str, dict[str, str]], *, requests: in
             sys.exit(f"error: {exc}")
         print(f"skipped the server: {exc}", file=sys.stderr)
         return {"skipped": str(exc)}
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port),
                                "--timeout", "300", "--limit", "0"], env=env, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/query"
     try:
-        for _ in range(300):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_listening(port, server, what="kg serve")
         kg = KnowledgeGraph.open(store)
         rows: list[dict[str, object]] = []
         for name, query in saved_queries().items():

@@ -278,7 +278,7 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     from kg.graph import KnowledgeGraph, actor_triples, thing_triples
     from kg.model import Actor
     from kg.ontology import GRAPH_IRI
-    from kg.remote import RemoteStore, post_graph
+    from kg.remote import BATCH, RemoteStore, post_graph
     from kg.store import OxigraphDirStore, Transaction, new_graph, open_store
 
     global _WORKER
@@ -349,23 +349,24 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
         def write(outputs: list[Path]) -> None:
             if not outputs:
                 return
-            joined = outputs[0] if len(outputs) == 1 else folder / "batch.nt"
+            if remote:  # N-Triples lines, BATCH at a time
+                for part in outputs:
+                    with part.open("rb") as lines:
+                        while chunk := b"".join(itertools.islice(lines, BATCH)):
+                            post(chunk)
+                    part.unlink()
+                return
+            joined = outputs[0] if len(outputs) == 1 else folder / "batch.nt"  # one bulk load a batch
             if len(outputs) > 1:
                 with joined.open("wb") as out:
                     for part in outputs:
                         with part.open("rb") as chunk:
                             shutil.copyfileobj(chunk, out, 1 << 20)
-            if remote:
-                with joined.open("rb") as lines:
-                    while chunk := b"".join(itertools.islice(lines, 50_000)):
-                        post(chunk)
-            else:
-                inner.bulk_load(path=str(joined), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            inner.bulk_load(path=str(joined), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
             for part in {*outputs, joined}:
                 part.unlink()
 
         new: dict[str, Any] = {}
-        sources: set[str] = set()
         written: set[tuple[str, str]] = set()
         waiting: list[Path] = []
         waiting_triples = 0
@@ -383,7 +384,6 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
             described = [(key, text) for key, text in done.sources.items() if key not in written]
             if described:
                 written.update(key for key, _ in described)
-                sources.update(key[1] for key, _ in described)
                 extra = done.output.with_suffix(".sources.nt")
                 extra.write_bytes(b"".join(text for _, text in described))
                 waiting.append(extra)
@@ -396,7 +396,7 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                 waiting, waiting_triples = [], 0
         write(waiting)
         report.new_actors = sum(isinstance(entity, Actor) for entity in new.values())
-        report.sources = len(sources)
+        report.sources = len({ident for _, ident in written})  # a document both source and mention once
         actors_file = folder / "actors.nt"
         actors_file.write_bytes(_ntriples(t for entity in new.values() for t in
                                           (actor_triples(entity) if isinstance(entity, Actor) else

@@ -174,7 +174,7 @@ def load_files(paths: Sequence[str | Path], *, store: str | Path | None = None, 
 def _load_remote(files: list[Path], target: Any, *, replace: bool, ontology: bool,
                  on_file: Callable[[Path, int], None] | None) -> LoadReport:
     """Stream files to a SPARQL server: parsed here (so errors name file and line), sent in N-Triples
-    batches by the Graph Store Protocol into a staging graph, added to ours in one update at the end."""
+    batches through :meth:`kg.remote.RemoteStore.appending`, which applies them all or none."""
     from kg.graph import KnowledgeGraph
     from kg.remote import post_graph, post_triples
     from kg.store import new_graph

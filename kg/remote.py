@@ -126,16 +126,20 @@ class RemoteStore:
                       headers={"Content-Type": "application/x-www-form-urlencoded"},
                       attempts=1 if once else ATTEMPTS, timeout=max(self.timeout, 600) if once else None)
 
-    def ask(self, sparql: str) -> bool:
+    def _answer(self, sparql: str, read: Callable[[Any], Any]) -> Any:
+        """Run a query for SPARQL JSON results and ``read`` them; a clear error when they are not that."""
         import json
 
         answer = self._request(self.urls["query"], data=urllib.parse.urlencode({"query": sparql}).encode(),
                                headers={"Content-Type": "application/x-www-form-urlencoded",
                                         "Accept": "application/sparql-results+json"})
         try:
-            return bool(json.loads(answer)["boolean"])
-        except (ValueError, KeyError):
+            return read(json.loads(answer))
+        except (ValueError, KeyError, IndexError, TypeError):
             raise StoreError(f"{self.urls['query']}: the answer is not SPARQL JSON results") from None
+
+    def ask(self, sparql: str) -> bool:
+        return bool(self._answer(sparql, lambda results: results["boolean"]))
 
     # -- the Store interface ------------------------------------------------------------------------
 
@@ -266,16 +270,8 @@ class RemoteStore:
 
     def count(self) -> int:
         """The number of triples in our graph on the server."""
-        import json
-
-        answer = self._request(self.urls["query"], data=urllib.parse.urlencode(
-            {"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}"}).encode(),
-            headers={"Content-Type": "application/x-www-form-urlencoded",
-                     "Accept": "application/sparql-results+json"})
-        try:
-            return int(json.loads(answer)["results"]["bindings"][0]["n"]["value"])
-        except (ValueError, KeyError, IndexError):
-            raise StoreError(f"{self.urls['query']}: the answer is not SPARQL JSON results") from None
+        return int(self._answer(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}",
+                                lambda results: results["results"]["bindings"][0]["n"]["value"]))
 
 
 def post_triples(post: Callable[[bytes], None], triples: Iterable[Any]) -> int:

@@ -107,13 +107,16 @@ def test_export_and_viz_from_the_server(cli, built, server, tmp_path, fmt):
         assert [p.read_bytes() for p in remote] == [p.read_bytes() for p in local]
 
 
+def _staging_left(url: str) -> bool:
+    return RemoteStore(url).ask("ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:polkg:staging')) }")
+
+
 def test_rebuild_replaces_the_graph_in_one_move(built, server, seeds):
     from kg.build import build
 
     before = len(KnowledgeGraph.open(server))
     build(store=server, sources=[seeds])
-    graphs = RemoteStore(server).ask("ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:polkg:staging')) }")
-    assert not graphs, "no staging graph is left behind"
+    assert not _staging_left(server), "no staging graph is left behind"
     assert len(KnowledgeGraph.open(server)) == before
 
 
@@ -131,10 +134,6 @@ WRONG = """@prefix pk: <https://w3id.org/polkg/ontology#> .
     pk:actor <https://w3id.org/polkg/actor/alexander-lukashenko> ;
     pk:recipient <https://w3id.org/polkg/actor/vladimir-putin> .
 """
-
-
-def _staging_left(url: str) -> bool:
-    return RemoteStore(url).ask("ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:polkg:staging')) }")
 
 
 def test_load_adds_to_a_server_as_to_a_store(cli, scratch, tmp_path):
