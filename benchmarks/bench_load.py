@@ -52,7 +52,7 @@ print(len(data), file=sys.stderr)
 """ + PEAK
 OURS = """
 import sys
-from kg.load import load_files
+from kg.store.load import load_files
 load_files([sys.argv[1]], store=sys.argv[2], replace=True, ontology=False)
 """ + PEAK
 

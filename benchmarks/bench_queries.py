@@ -138,7 +138,7 @@ def bench_server(store: Path, params: dict[str, dict[str, str]], *, requests: in
     from kg.errors import KGError
     from kg.graph import KnowledgeGraph
     from kg.query import _bind, _inline_values, saved_queries
-    from kg.serve import free_port, oxigraph_binary, wait_listening
+    from kg.store.serve import free_port, oxigraph_binary, wait_listening
 
     try:
         oxigraph_binary()

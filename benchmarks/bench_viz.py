@@ -7,10 +7,10 @@ Two measurements, each against a baseline run in the same process:
   pyoxigraph scanning the triples it reads), the same projection of the graph held in memory, then PageRank and
   betweenness sampled from ``--k`` nodes (seeded) on the dyad graph. Time and memory (tracemalloc peak,
   in a second run of the step) of each step separately; goal: projection of 100k events under 5 s;
-- the page: synthetic scale-free graphs of ``--sizes`` nodes written by :func:`kg.visualize.write_explorer`
+- the page: synthetic scale-free graphs of ``--sizes`` nodes written by :func:`kg.viz.explorer.write_explorer`
   (Python time reported apart) and opened in Debian's Chromium with every request blocked; time from
   navigation until the layout is stable, against the same page with physics off (drawing only). The
-  largest size that stabilises in under 3 s is the default drawing limit (``kg.visualize.MAX_NODES``).
+  largest size that stabilises in under 3 s is the default drawing limit (``kg.viz.explorer.MAX_NODES``).
 
     python benchmarks/bench_viz.py                                        # smoke size (CI)
     python benchmarks/bench_viz.py --events 100000 --sizes 200,1000,2000,5000 --save benchmarks/results/viz.json
@@ -156,7 +156,7 @@ def without_physics(page: Path, out: Path) -> Path:
 
 def page_seconds(chrome: Any, path: Path) -> tuple[float, float]:
     """Seconds from navigation until the layout is stable, and the page's own count (performance.now)."""
-    from kg.browser import open_page, wait_stable
+    from kg.viz.browser import open_page, wait_stable
 
     started = time.perf_counter()
     with open_page(chrome, path) as (page, log):
@@ -168,8 +168,8 @@ def page_seconds(chrome: Any, path: Path) -> tuple[float, float]:
 
 
 def bench_pages(sizes: list[int], *, repeat: int, work: Path) -> dict[str, Any]:
-    from kg.browser import browser, missing
-    from kg.visualize import write_explorer
+    from kg.viz.browser import browser, missing
+    from kg.viz.explorer import write_explorer
 
     problem = missing()
     if problem:

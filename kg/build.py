@@ -21,9 +21,9 @@ from typing import Any
 
 from kg.curated import CuratedData, bundled_inputs, load_curated
 from kg.errors import InputError
-from kg.evidence import attach_evidence
+from kg.curated.evidence import attach_evidence
 from kg.graph import KnowledgeGraph
-from kg.ingest import IngestReport, ingest
+from kg.extract.ingest import IngestReport, ingest
 from kg.ontology import load_ontology
 from kg.resources import bundled_path
 from kg.store import new_graph, open_store
@@ -129,7 +129,7 @@ def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
         News texts (files, folders, JSONL corpora, ``"-"``) to extract statements from and add to the
         graph, with their new actors and sources.
     text_options : dict, optional
-        Keyword arguments for :func:`kg.ingest.ingest` (``published``, ``strict``, ``processes``,
+        Keyword arguments for :func:`kg.extract.ingest.ingest` (``published``, ``strict``, ``processes``,
         ``merges``, ``min_confidence``, ``on_document``, ``on_problem``).
 
     Returns

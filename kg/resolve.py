@@ -70,7 +70,7 @@ def read_merges(path: str | Path) -> list[Merge]:
     InputError
         Naming the file and line of an entry without ``name`` and ``into`` or with an unknown status.
     """
-    from kg.yamlfile import read_yaml
+    from kg.curated.yamlfile import read_yaml
 
     content = read_yaml(Path(path)) or {}
     merges = []
@@ -243,7 +243,7 @@ class Resolver:
         target = Path(path) if path else self.merges_path
         if target is None or not self.proposed:
             return None
-        from kg.yamlfile import read_yaml
+        from kg.curated.yamlfile import read_yaml
 
         existing: list[dict[str, Any]] = []
         if target.exists():

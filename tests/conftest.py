@@ -12,7 +12,7 @@ import pytest
 from kg.build import build, build_graph
 from kg.graph import KnowledgeGraph
 from kg.model import Actor, Source
-from kg.serve import free_port
+from kg.store.serve import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("POLKG_SHARED", ROOT.parent / "shared"))
@@ -129,7 +129,7 @@ def same_graph(a, b) -> bool:
 def wait_for_port(port: int, process, *, what: str = "the server", seconds: float = 30) -> None:
     """Wait until ``process`` listens on 127.0.0.1:``port``; fail the test if it exits or takes too long."""
     from kg.errors import KGError
-    from kg.serve import wait_listening
+    from kg.store.serve import wait_listening
 
     try:
         wait_listening(port, process, what=what, seconds=seconds)
@@ -151,7 +151,7 @@ def oxigraph_server(folder: Path):
     """A writable Oxigraph server on 127.0.0.1 with its data in ``folder``; yields its URL."""
     import subprocess
 
-    from kg.serve import oxigraph_binary
+    from kg.store.serve import oxigraph_binary
 
     try:
         binary = oxigraph_binary()

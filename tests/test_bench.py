@@ -53,7 +53,7 @@ def test_bench_extract_without_shared_data_fails_under_ci_else_skips(tmp_path, c
 
 @pytest.mark.slow
 def test_bench_viz_reports_projection_measures_and_page_times(tmp_path):
-    from kg.browser import missing
+    from kg.viz.browser import missing
 
     if missing() and os.environ.get("CI", "").lower() != "true":
         pytest.skip(missing())

@@ -10,7 +10,7 @@ import pytest
 from kg.analyze import project
 from kg.errors import InputError, UnknownTerm
 from kg.eventdata import import_events
-from kg.eventfiles import BadRow, Row, read_gdelt, read_icews, relation_for_cameo, relation_for_plover
+from kg.eventdata.files import BadRow, Row, read_gdelt, read_icews, relation_for_cameo, relation_for_plover
 from kg.graph import KnowledgeGraph
 
 from .conftest import shared_path

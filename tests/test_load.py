@@ -9,7 +9,7 @@ import pytest
 
 from kg.errors import InputError, StoreError
 from kg.graph import KnowledgeGraph
-from kg.load import load_files, rdf_format
+from kg.store.load import load_files, rdf_format
 
 from .conftest import same_graph
 

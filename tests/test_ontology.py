@@ -2,12 +2,12 @@ import pytest
 from rdflib import RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.errors import UnknownTerm
-from kg.iris import PK_IRI
-from kg.namespace import PK
+from kg.ontology.iris import PK_IRI
+from kg.ontology.namespace import PK
 from kg.ontology import CAMEO, load_ontology, ontology_files
-from kg.reference import REFERENCE_PATH, ontology_reference
+from kg.ontology.reference import REFERENCE_PATH, ontology_reference
 from kg.resources import bundled_path
-from kg.vocab import (
+from kg.ontology.vocab import (
     cameo_scheme,
     generated_files,
     namespace_module,
@@ -30,21 +30,21 @@ def ontology_graph() -> Graph:
 
 
 def test_generated_files_are_current():
-    """cameo.ttl, plover.ttl, alignment.ttl and kg/namespace.py: regenerate with `python -m kg.vocab`."""
+    """cameo.ttl, plover.ttl, alignment.ttl and kg/namespace.py: regenerate with `python -m kg.ontology.vocab`."""
     reference = shared_path("reference")
     for path, text in generated_files(reference, ROOT).items():
-        assert path.read_text(encoding="utf-8") == text, f"{path.relative_to(ROOT)} is stale: run python -m kg.vocab"
+        assert path.read_text(encoding="utf-8") == text, f"{path.relative_to(ROOT)} is stale: run python -m kg.ontology.vocab"
 
 
 def test_ontology_reference_is_current():
     assert (ROOT / REFERENCE_PATH).read_text(encoding="utf-8") == ontology_reference(ROOT), \
-        "docs/ontology.md is stale: run python -m kg.vocab"
+        "docs/ontology.md is stale: run python -m kg.ontology.vocab"
 
 
 def test_namespace_module_matches_ontology():
     ontology = Graph().parse(bundled_path("ontology", "polkg.ttl"), format="turtle")
     expected = namespace_module(ontology_terms(ontology))
-    assert (ROOT / "kg" / "namespace.py").read_text(encoding="utf-8") == expected
+    assert (ROOT / "kg" / "ontology" / "namespace.py").read_text(encoding="utf-8") == expected
 
 
 def test_cameo_list_is_complete():

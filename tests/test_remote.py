@@ -13,7 +13,7 @@ from kg.analyze import project
 from kg.errors import StoreError
 from kg.graph import KnowledgeGraph
 from kg.query import run_saved, saved_queries
-from kg.remote import RemoteStore, endpoints
+from kg.store.remote import RemoteStore, endpoints
 
 from .conftest import free_port, oxigraph_server, same_graph, shared_path, virtuoso_server
 
@@ -247,9 +247,9 @@ def test_a_server_that_is_too_slow(cli, garbage_server, monkeypatch):
 
 
 def test_blank_nodes_keep_their_identity_across_batches_and_files(cli, scratch, tmp_path, monkeypatch):
-    import kg.remote
+    import kg.store.remote
 
-    monkeypatch.setattr(kg.remote, "BATCH", 2)  # every few triples a new request
+    monkeypatch.setattr(kg.store.remote, "BATCH", 2)  # every few triples a new request
     plain = "".join(f'<https://e.org/s{i}> <https://e.org/q> "{i}" .\n' for i in range(7))
     (tmp_path / "one.nt").write_text('_:a <https://e.org/p> "1" .\n' + plain + '_:a <https://e.org/p> "2" .\n')
     (tmp_path / "two.nt").write_text('_:a <https://e.org/p> "3" .\n')

@@ -16,7 +16,7 @@ import pytest
 from kg.errors import KGError
 from kg.graph import KnowledgeGraph
 from kg.query import saved_queries
-from kg.serve import oxigraph_binary
+from kg.store.serve import oxigraph_binary
 
 from .conftest import free_port, require, stop, wait_for_port
 

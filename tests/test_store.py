@@ -24,7 +24,7 @@ def test_specs(tmp_path, monkeypatch):
     assert isinstance(open_store("memory:g.trig"), MemoryStore)
     with pytest.raises(StoreError, match="must end in"):
         open_store("memory:g.txt")
-    from kg.remote import RemoteStore
+    from kg.store.remote import RemoteStore
 
     assert isinstance(open_store("http://127.0.0.1:7878"), RemoteStore)
     with pytest.raises(StoreError, match="a store is a directory"):

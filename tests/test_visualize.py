@@ -10,10 +10,10 @@ import networkx as nx
 import pytest
 
 from kg.analyze import Filters, project
-from kg.browser import browser, missing, open_page
-from kg.browser import wait_stable as settled
+from kg.viz.browser import browser, missing, open_page
+from kg.viz.browser import wait_stable as settled
 from kg.errors import KGError
-from kg.visualize import explorer_html, reduce, write_explorer
+from kg.viz.explorer import explorer_html, reduce, write_explorer
 
 HOSTILE_LABEL = '<img src=x onerror="window.__pwned=1">'
 HOSTILE_EVIDENCE = '</script><script>window.__pwned=2</script><b onmouseover="window.__pwned=3">x</b>'
@@ -87,7 +87,7 @@ def test_write_explorer_is_atomic(tmp_path, bundled, monkeypatch):
     def broken(*args, **kwargs):
         raise KGError("rendering failed")
 
-    monkeypatch.setattr("kg.visualize.explorer_html", broken)
+    monkeypatch.setattr("kg.viz.explorer.explorer_html", broken)
     with pytest.raises(KGError):
         write_explorer(project(bundled), out)
     assert out.read_text() == "old page" and list(tmp_path.iterdir()) == [out]

@@ -241,7 +241,7 @@ def viz(
     facts: FactsOpt = False,
 ) -> None:
     """Draw the graph as one self-contained interactive HTML page that works offline."""
-    from kg.visualize import MAX_NODES, reduce, write_explorer
+    from kg.viz.explorer import MAX_NODES, reduce, write_explorer
 
     G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
     drawn, note = reduce(G, max_nodes=max_nodes or MAX_NODES, top=top, ego=ego, depth=depth)
@@ -250,6 +250,6 @@ def viz(
     path = write_explorer(drawn, out, title=title, note=note, seed=seed, open_browser=open_browser)
     _say(f"Wrote {path}: {len(drawn)} actors, {drawn.number_of_edges()} events.")
     if screenshot is not None:
-        from kg.browser import screenshot as take
+        from kg.viz.browser import screenshot as take
 
         _say(f"Wrote {take(path, screenshot)}.")

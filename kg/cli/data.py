@@ -11,7 +11,7 @@ import typer
 
 from kg.cli import app
 from kg.cli.commands import StoreOpt
-from kg.serve import DEFAULT_LIMIT
+from kg.store.serve import DEFAULT_LIMIT
 
 
 @app.command()
@@ -24,7 +24,7 @@ def load(
     store: StoreOpt = None,
 ) -> None:
     """Bulk-load RDF files into the store, streamed and atomic (the old store stays until all files load)."""
-    from kg.load import load_files
+    from kg.store.load import load_files
 
     def loaded(path: Path, size: int) -> None:
         print(f"Read {path} ({size:,} bytes).", file=sys.stderr)
@@ -90,7 +90,7 @@ def serve(
     """Serve the store read-only over the SPARQL 1.1 Protocol (the Oxigraph server) until interrupted."""
     import signal
 
-    from kg.serve import run
+    from kg.store.serve import run
 
     def ready() -> None:
         cap = f"at most {limit:,} rows an answer" if limit else "no row limit"

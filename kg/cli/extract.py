@@ -73,7 +73,7 @@ def extract(
 ) -> None:
     """Extract statements from news text and print them; no store is touched."""
     from kg.extract.extractor import Extractor
-    from kg.ingest import distinct_records, extract_stream
+    from kg.extract.ingest import distinct_records, extract_stream
     from kg.store import write_atomic
 
     started = time.perf_counter()
@@ -172,7 +172,7 @@ def evaluate(
     """Score extraction against gold: precision, recall, F1 overall, per family and per PLOVER type."""
     from kg.build import source_folders
     from kg.evaluate import load_gold, score
-    from kg.ingest import predict
+    from kg.extract.ingest import predict
     from kg.store import write_atomic
 
     started = time.perf_counter()

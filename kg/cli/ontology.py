@@ -31,7 +31,7 @@ def _flatten(tree: list[dict[str, Any]], parent: str | None = None, depth: int =
 def ontology(fmt: FormatOpt = Format.table) -> None:
     """Show the relation hierarchy with CAMEO codes, PLOVER types, quad classes and Goldstein scores."""
     from kg.ontology import load_ontology
-    from kg.reference import relation_tree, render_tree
+    from kg.ontology.reference import relation_tree, render_tree
 
     tree = relation_tree(load_ontology())
     if fmt is Format.table:

@@ -45,7 +45,7 @@ def calibrate(gold_files: Sequence[str | Path], *, sources: Sequence[str | Path]
     dict
         ``{"measured", "gold", "prior", "default", "rules": {method: {predicted, correct, confidence}}}``.
     """
-    from kg.ingest import predict
+    from kg.extract.ingest import predict
 
     records = [r for path in gold_files for r in load_gold(path, sources=sources)]
     judged = judge(records, predict(records))

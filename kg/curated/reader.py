@@ -33,8 +33,8 @@ from kg.model import ROLES, Actor, Evidence, IsoCodes, Origin, RoleTenure, Sourc
 from kg.names import fold
 from kg.ontology import Ontology, load_ontology
 from kg.resources import bundled_path
-from kg.yamlfile import Mapping as _Mapping
-from kg.yamlfile import read_yaml
+from kg.curated.yamlfile import Mapping as _Mapping
+from kg.curated.yamlfile import read_yaml
 
 __all__ = ["CuratedData", "bundled_inputs", "load_curated", "read_yaml"]
 

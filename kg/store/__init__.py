@@ -396,7 +396,7 @@ def open_store(spec: str | Path | None = None) -> Store:
     if text.startswith("memory:"):
         return MemoryStore(text[len("memory:"):])
     if text.startswith(("http://", "https://")):
-        from kg.remote import RemoteStore
+        from kg.store.remote import RemoteStore
 
         return RemoteStore(text)  # type: ignore[return-value]
     if "://" in text:

@@ -13,7 +13,7 @@ import functools
 from dataclasses import replace
 from typing import Any
 
-from kg.eventfiles import Party
+from kg.eventdata.files import Party
 from kg.names import fold, slug
 
 __all__ = ["ActorLookup"]

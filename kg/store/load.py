@@ -131,7 +131,7 @@ def load_files(paths: Sequence[str | Path], *, store: str | Path | None = None, 
         If the store is not an Oxigraph store directory, or is locked by another writer.
     """
     from kg.graph import KnowledgeGraph
-    from kg.remote import RemoteStore
+    from kg.store.remote import RemoteStore
     from kg.store import OxigraphDirStore, open_store
 
     files = [Path(p) for p in paths]
@@ -174,9 +174,9 @@ def load_files(paths: Sequence[str | Path], *, store: str | Path | None = None, 
 def _load_remote(files: list[Path], target: Any, *, replace: bool, ontology: bool,
                  on_file: Callable[[Path, int], None] | None) -> LoadReport:
     """Stream files to a SPARQL server: parsed here (so errors name file and line), sent in N-Triples
-    batches through :meth:`kg.remote.RemoteStore.appending`, which applies them all or none."""
+    batches through :meth:`kg.store.remote.RemoteStore.appending`, which applies them all or none."""
     from kg.graph import KnowledgeGraph
-    from kg.remote import post_graph, post_triples
+    from kg.store.remote import post_graph, post_triples
     from kg.store import new_graph
 
     report = LoadReport(store=target.spec)

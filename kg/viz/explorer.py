@@ -1,7 +1,7 @@
 """The graph explorer: a projection (:func:`kg.analyze.project`) drawn as one self-contained HTML page.
 
 pyvis holds the nodes, edges and vis-network options and renders them through our own template
-(``kg/templates/explorer.html``): vis-network's script and stylesheet, shipped with pyvis, are inlined,
+(``kg/viz/templates/explorer.html``): vis-network's script and stylesheet, shipped with pyvis, are inlined,
 so the page makes no request and opens with the network cable pulled. Graph data travels as JSON in a
 ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, and the page builds
 every tooltip, legend entry and list with ``textContent``: text from the outside world (labels,
@@ -259,7 +259,7 @@ def explorer_html(G: nx.MultiDiGraph, *, title: str = "polkg graph", note: str |
     net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
     net.nodes, net.edges, net.node_ids = nodes, edges, [n["id"] for n in nodes]
     net.options = _options(len(nodes), seed=seed)
-    env = Environment(loader=PackageLoader("kg", "templates"), autoescape=select_autoescape(["html"]))
+    env = Environment(loader=PackageLoader("kg.viz", "templates"), autoescape=select_autoescape(["html"]))
     env.filters["script_json"] = _script_json
     script, style = _assets()
     meta = {"title": title, "note": note, "filters": G.graph.get("filters", ""), "nodes": len(nodes),

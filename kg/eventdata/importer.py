@@ -1,11 +1,11 @@
-"""Event data imported in bulk: rows of GDELT, ICEWS and PLOVER files (:mod:`kg.eventfiles`) as statements.
+"""Event data imported in bulk: rows of GDELT, ICEWS and PLOVER files (:mod:`kg.eventdata.files`) as statements.
 
 :func:`import_events` maps rows to our model:
 
 - the CAMEO code chooses the relation: the ontology's relation carrying that code, else the one
   carrying its nearest parent code (``0431`` -> ``043`` -> ``04``); the exact code stays on the event,
   so its Goldstein score and quad class are the dataset's;
-- actors are found by exact lookup only (:mod:`kg.eventactors`);
+- actors are found by exact lookup only (:mod:`kg.eventdata.actors`);
 - the source URL (GDELT) or story (ICEWS) becomes the source document; the same event found in several
   documents is one event with several attestations;
 - files are converted to N-Triples by worker processes while this process bulk-loads them in file
@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import InputError, StoreError, UnknownTerm
-from kg.eventactors import ActorLookup
-from kg.eventfiles import FORMATS, READERS, BadRow, Mention, Row, is_mentions, read_gdelt_mentions, relation_for_cameo
+from kg.eventdata.actors import ActorLookup
+from kg.eventdata.files import FORMATS, READERS, BadRow, Mention, Row, is_mentions, read_gdelt_mentions, relation_for_cameo
 from kg.names import slug
 
 __all__ = ["ImportReport", "import_events"]
@@ -278,7 +278,7 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     from kg.graph import KnowledgeGraph, actor_triples, thing_triples
     from kg.model import Actor
     from kg.ontology import GRAPH_IRI
-    from kg.remote import BATCH, RemoteStore, post_graph
+    from kg.store.remote import BATCH, RemoteStore, post_graph
     from kg.store import OxigraphDirStore, Transaction, new_graph, open_store
 
     global _WORKER

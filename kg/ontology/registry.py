@@ -29,8 +29,8 @@ import pyoxigraph as ox
 from rdflib import Namespace, URIRef
 
 from kg.errors import InputError, UnknownTerm
-from kg.iris import CAMEO_IRI, PK_IRI, PLOVER_IRI
-from kg.namespace import PK
+from kg.ontology.iris import CAMEO_IRI, PK_IRI, PLOVER_IRI
+from kg.ontology.namespace import PK
 from kg.resources import bundled_path
 
 __all__ = [

@@ -1,0 +1,1 @@
+"""Visualisation: the offline explorer page (``kg.viz.explorer``) and headless Chromium (``kg.viz.browser``)."""
