@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from kg.curated import CuratedData, bundled_inputs, load_curated
-from kg.errors import InputError
 from kg.curated.evidence import attach_evidence
-from kg.graph import KnowledgeGraph
+from kg.errors import InputError
 from kg.extract.ingest import IngestReport, ingest
+from kg.graph import KnowledgeGraph
 from kg.ontology import load_ontology
 from kg.resources import bundled_path
 from kg.store import new_graph, open_store

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kg.curated import bundled_inputs, load_curated
-from kg.errors import InputError
 from kg.curated.evidence import attach_evidence
+from kg.errors import InputError
 from kg.resources import bundled_path
 
 from .conftest import ROOT, SEED_NAME

@@ -9,8 +9,8 @@ from kg.dates import parse_date
 from kg.errors import UnknownActor, UnknownTerm
 from kg.graph import KnowledgeGraph, event_iri
 from kg.model import MODALITIES, POLARITIES, STATUSES, Evidence, Statement
-from kg.ontology.namespace import PK
 from kg.ontology import ACTOR, NODE
+from kg.ontology.namespace import PK
 
 from .conftest import same_graph
 

@@ -2,11 +2,10 @@ import pytest
 from rdflib import RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.errors import UnknownTerm
+from kg.ontology import CAMEO, load_ontology, ontology_files
 from kg.ontology.iris import PK_IRI
 from kg.ontology.namespace import PK
-from kg.ontology import CAMEO, load_ontology, ontology_files
 from kg.ontology.reference import REFERENCE_PATH, ontology_reference
-from kg.resources import bundled_path
 from kg.ontology.vocab import (
     cameo_scheme,
     generated_files,
@@ -17,6 +16,7 @@ from kg.ontology.vocab import (
     read_plover,
     render_cameo,
 )
+from kg.resources import bundled_path
 
 from .conftest import ROOT, shared_path
 

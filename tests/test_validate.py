@@ -3,8 +3,8 @@ from rdflib import RDF, XSD, Literal, URIRef
 
 from kg.build import build_graph
 from kg.errors import InputError
-from kg.ontology.namespace import PK
 from kg.ontology import ACTOR
+from kg.ontology.namespace import PK
 from kg.validate import inconsistencies, load_shapes, validate
 
 

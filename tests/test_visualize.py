@@ -10,9 +10,9 @@ import networkx as nx
 import pytest
 
 from kg.analyze import Filters, project
+from kg.errors import KGError
 from kg.viz.browser import browser, missing, open_page
 from kg.viz.browser import wait_stable as settled
-from kg.errors import KGError
 from kg.viz.explorer import explorer_html, reduce, write_explorer
 
 HOSTILE_LABEL = '<img src=x onerror="window.__pwned=1">'

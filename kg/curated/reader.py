@@ -27,14 +27,14 @@ from typing import Any
 
 import pycountry
 
+from kg.curated.yamlfile import Mapping as _Mapping
+from kg.curated.yamlfile import read_yaml
 from kg.dates import DateError, EventDate, parse_date
 from kg.errors import InputError, KGError
 from kg.model import ROLES, Actor, Evidence, IsoCodes, Origin, RoleTenure, Source, Statement, Thing
 from kg.names import fold
 from kg.ontology import Ontology, load_ontology
 from kg.resources import bundled_path
-from kg.curated.yamlfile import Mapping as _Mapping
-from kg.curated.yamlfile import read_yaml
 
 __all__ = ["CuratedData", "bundled_inputs", "load_curated", "read_yaml"]
 

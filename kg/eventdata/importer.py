@@ -27,7 +27,16 @@ from typing import IO, Any
 
 from kg.errors import InputError, StoreError, UnknownTerm
 from kg.eventdata.actors import ActorLookup
-from kg.eventdata.files import FORMATS, READERS, BadRow, Mention, Row, is_mentions, read_gdelt_mentions, relation_for_cameo
+from kg.eventdata.files import (
+    FORMATS,
+    READERS,
+    BadRow,
+    Mention,
+    Row,
+    is_mentions,
+    read_gdelt_mentions,
+    relation_for_cameo,
+)
 from kg.names import slug
 
 __all__ = ["ImportReport", "import_events"]
@@ -278,8 +287,8 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     from kg.graph import KnowledgeGraph, actor_triples, thing_triples
     from kg.model import Actor
     from kg.ontology import GRAPH_IRI
-    from kg.store.remote import BATCH, RemoteStore, post_graph
     from kg.store import OxigraphDirStore, Transaction, new_graph, open_store
+    from kg.store.remote import BATCH, RemoteStore, post_graph
 
     global _WORKER
     if dataset not in READERS:

@@ -131,8 +131,8 @@ def load_files(paths: Sequence[str | Path], *, store: str | Path | None = None, 
         If the store is not an Oxigraph store directory, or is locked by another writer.
     """
     from kg.graph import KnowledgeGraph
-    from kg.store.remote import RemoteStore
     from kg.store import OxigraphDirStore, open_store
+    from kg.store.remote import RemoteStore
 
     files = [Path(p) for p in paths]
     for path in files:
@@ -176,8 +176,8 @@ def _load_remote(files: list[Path], target: Any, *, replace: bool, ontology: boo
     """Stream files to a SPARQL server: parsed here (so errors name file and line), sent in N-Triples
     batches through :meth:`kg.store.remote.RemoteStore.appending`, which applies them all or none."""
     from kg.graph import KnowledgeGraph
-    from kg.store.remote import post_graph, post_triples
     from kg.store import new_graph
+    from kg.store.remote import post_graph, post_triples
 
     report = LoadReport(store=target.spec)
     started = time.perf_counter()
