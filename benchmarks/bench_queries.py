@@ -72,7 +72,7 @@ def iri_bindings(kg_store: str, name: str, params: dict[str, str]) -> dict[str, 
     values = {p.name: p.default for p in declared.values() if p.default is not None} | params
     out = {}
     for key, value in values.items():
-        term = convert(kg, declared[key], value)
+        term = convert(kg.handle, kg.ontology, declared[key], value)
         out[key] = f"<{term}" if term.__class__.__name__ == "URIRef" else str(term)
     kg.close()
     return out
@@ -137,8 +137,9 @@ def bench_server(store: Path, params: dict[str, dict[str, str]], *, requests: in
 
     from kg.errors import KGError
     from kg.graph import KnowledgeGraph
-    from kg.query import _bind, _inline_values, saved_queries
+    from kg.query import bind, saved_queries
     from kg.store.serve import free_port, oxigraph_binary, wait_listening
+    from kg.store.sparql import inline_values
 
     try:
         oxigraph_binary()
@@ -157,8 +158,8 @@ def bench_server(store: Path, params: dict[str, dict[str, str]], *, requests: in
         rows: list[dict[str, object]] = []
         for name, query in saved_queries().items():
             values = {p.name: p.default for p in query.params if p.default is not None} | params.get(name, {})
-            bindings = _bind(kg, values, query.params, name)
-            text = _inline_values(query.text, bindings) if bindings else query.text
+            bindings = bind(kg.handle, kg.ontology, values, query.params, name)
+            text = inline_values(query.text, bindings) if bindings else query.text
             body = urllib.parse.urlencode({"query": text}).encode()
 
             def ask(_: int, body: bytes = body) -> float:

@@ -28,8 +28,8 @@ if str(ROOT) not in sys.path:
 from kg.dates import EventDate  # noqa: E402
 from kg.graph import actor_triples, source_triples, statement_triples  # noqa: E402
 from kg.model import Actor, Evidence, Source, Statement  # noqa: E402
-from kg.ontology import ACTOR, GRAPH_IRI, PK, load_ontology, ontology_files  # noqa: E402
-from kg.store import to_ox  # noqa: E402
+from kg.ontology import ACTOR, GRAPH_IRI, load_ontology, ontology_files  # noqa: E402
+from kg.store.rdfio import to_ox  # noqa: E402
 
 __all__ = ["quads", "synthetic", "write_nquads", "write_store"]
 
@@ -94,9 +94,6 @@ def quads(statements: int, *, seed: int = 42, ontology: bool = True) -> Iterator
     """Stream the quads of a synthetic graph in the named graph ``urn:polkg:graph``."""
     graph = ox.NamedNode(str(GRAPH_IRI))
     if ontology:
-        onto = load_ontology()
-        for rel in onto.relations.values():
-            yield ox.Quad(to_ox(rel.iri), to_ox(PK.family), to_ox(PK[rel.family]), graph)
         for path in ontology_files():
             for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
                 yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
@@ -128,17 +125,16 @@ def write_nquads(path: Path, statements: int, *, seed: int = 42) -> int:
 
 def write_store(spec: str, statements: int, *, seed: int = 42) -> int:
     """Write a synthetic graph into a store (see kg.store); return its number of triples."""
+    import tempfile
+
     from kg.store import open_store
 
-    with open_store(spec).transaction(replace=True) as txn:
-        if hasattr(txn.graph.store, "_inner"):
-            txn.graph.store._inner.bulk_extend(quads(statements, seed=seed))
-        else:
-            from kg.store import from_ox
-
-            txn.graph.addN((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), txn.graph)
-                           for q in quads(statements, seed=seed))
-        return len(txn.graph)
+    with tempfile.TemporaryDirectory(prefix="kg-gen-") as folder, \
+            open_store(spec).transaction(replace=True) as txn:
+        data = Path(folder) / "graph.nq"
+        write_nquads(data, statements, seed=seed)
+        txn.handle.load(data, "nquads")
+        return txn.handle.count()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -26,7 +26,7 @@ from kg.extract.ingest import IngestReport, ingest
 from kg.graph import KnowledgeGraph
 from kg.ontology import load_ontology
 from kg.resources import bundled_path
-from kg.store import new_graph, open_store
+from kg.store import new_handle, open_store
 
 __all__ = ["BuildReport", "build", "build_graph", "load_inputs", "populate", "source_folders"]
 
@@ -103,7 +103,7 @@ def build_graph(paths: Sequence[str | Path] = (), *, sources: Sequence[str | Pat
     """
     data = load_inputs(paths, registry=registry)
     attach_evidence(data, source_folders(sources))
-    kg = KnowledgeGraph(new_graph(backend))
+    kg = KnowledgeGraph(new_handle(backend))
     populate(kg, data)
     return kg
 
@@ -149,7 +149,7 @@ def build(paths: Sequence[str | Path] = (), *, store: str | Path | None = None,
     extracted = ingest(data, texts, **(text_options or {})) if texts else None
     target = open_store(store)
     with target.transaction(replace=True) as txn:
-        kg = KnowledgeGraph(txn.graph, ontology=load_ontology())
+        kg = KnowledgeGraph(txn.handle, ontology=load_ontology())
         populate(kg, data)
         if check:
             _check(kg)

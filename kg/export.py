@@ -18,25 +18,25 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-import pyoxigraph as ox
+import networkx as nx
 
+from kg.analyze import project
 from kg.errors import KGError
-from kg.store import is_oxigraph, serialize_graph, write_atomic
+from kg.files import write_atomic
+from kg.graph import KnowledgeGraph
+from kg.graph.records import EventData, EventRecord, SourceRecord, read_events
+from kg.ontology import Ontology
+from kg.store.rdfio import FORMATS as RDF_FORMATS
 
 __all__ = ["CAMEO_COLUMNS", "EVENT_FORMATS", "FORMATS", "NETWORK_FORMATS", "SUFFIXES", "cameo_rows", "export",
            "network_export", "plover_records", "write_export", "write_network"]
 
-#: Export format names and the Oxigraph format each uses.
-FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML,
-}
+#: RDF export formats (written by the store with Oxigraph's serialisers).
+FORMATS = tuple(RDF_FORMATS)
 
 #: Event-data formats: PLOVER JSON records (one a line) and a GDELT/ICEWS-style CAMEO table.
 EVENT_FORMATS = ("plover", "cameo")
@@ -49,7 +49,7 @@ SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "js
             "plover": ".jsonl", "cameo": ".tsv", "graphml": ".graphml", "gexf": ".gexf", "csv": ".csv"}
 
 
-def export(kg, fmt: str = "turtle") -> bytes:  # type: ignore[no-untyped-def]
+def export(kg: KnowledgeGraph, fmt: str = "turtle") -> bytes:
     """Serialise the graph of ``kg`` in format ``fmt`` (a key of :data:`FORMATS`).
 
     Returns
@@ -71,36 +71,19 @@ def export(kg, fmt: str = "turtle") -> bytes:  # type: ignore[no-untyped-def]
         writer.writerows(cameo_rows(kg))
         return buffer.getvalue().encode("utf-8")
     if fmt in NETWORK_FORMATS:
-        from kg.analyze import project
-
         return network_export(project(kg), fmt)[0]
     if fmt not in FORMATS:
         raise KGError(f"unknown export format {fmt!r} "
                       f"(formats: {', '.join([*FORMATS, *EVENT_FORMATS, *NETWORK_FORMATS])})")
-    rdf_format = FORMATS[fmt]
-    graph = kg.graph
-    if is_oxigraph(graph) and rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-        from kg.ontology import PREFIXES
-
-        return graph.store._inner.dump(  # type: ignore[no-any-return]
-            format=rdf_format, prefixes=PREFIXES if rdf_format == ox.RdfFormat.TRIG else None)
-    if is_oxigraph(graph):
-        from kg.ontology import PREFIXES
-
-        prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-        return graph.store._inner.dump(  # type: ignore[no-any-return]
-            format=rdf_format, from_graph=ox.NamedNode(str(graph.identifier)), prefixes=prefixes)
-    return serialize_graph(graph, rdf_format)
+    return kg.handle.dump(fmt)
 
 
-def write_export(kg, fmt: str, out: str | Path) -> int:  # type: ignore[no-untyped-def]
+def write_export(kg: KnowledgeGraph, fmt: str, out: str | Path) -> int:
     """Export to the file ``out``, written to a temporary file and renamed; return its size in bytes.
 
     For ``csv``, ``out`` gets the edges and ``<out stem>.nodes.csv`` beside it the nodes.
     """
     if fmt in NETWORK_FORMATS:
-        from kg.analyze import project
-
         return write_network(project(kg), fmt, out)
     data = export(kg, fmt)
     write_atomic(Path(out), data)
@@ -112,10 +95,8 @@ def write_export(kg, fmt: str, out: str | Path) -> int:  # type: ignore[no-untyp
 _NODE_COLUMNS = ["Id", "Label", "type", "kind", "country", "wikidata", "reviewed"]
 
 
-def _plain(G):  # type: ignore[no-untyped-def]
+def _plain(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``G`` whose attributes GraphML and GEXF can hold: no None values, no containers."""
-    import networkx as nx
-
     H = nx.MultiDiGraph()
     H.graph.update({k: v for k, v in G.graph.items() if isinstance(v, str | int | float | bool)})
     H.add_nodes_from((n, {k: v for k, v in d.items() if v is not None}) for n, d in G.nodes(data=True))
@@ -124,7 +105,7 @@ def _plain(G):  # type: ignore[no-untyped-def]
     return H
 
 
-def network_export(G, fmt: str) -> tuple[bytes, bytes | None]:  # type: ignore[no-untyped-def]
+def network_export(G: nx.MultiDiGraph, fmt: str) -> tuple[bytes, bytes | None]:
     """Serialise a projection in ``graphml``, ``gexf`` or ``csv``; return (main bytes, nodes CSV or None).
 
     GraphML and GEXF carry every node and edge attribute (attributes that are None are left out, as the
@@ -141,8 +122,6 @@ def network_export(G, fmt: str) -> tuple[bytes, bytes | None]:  # type: ignore[n
     >>> edges.decode().splitlines()
     ['Source,Target,Label,Key,relation,goldstein,date', 'actor:a,actor:b,calls,0,calls,1.0,']
     """
-    import networkx as nx
-
     if fmt in ("graphml", "gexf"):
         buffer = io.BytesIO()
         writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
@@ -170,7 +149,7 @@ def nodes_path(out: str | Path) -> Path:
     return out.with_name(out.stem + ".nodes.csv")
 
 
-def write_network(G, fmt: str, out: str | Path) -> int:  # type: ignore[no-untyped-def]
+def write_network(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> int:
     """Write a projection to ``out`` (and, for CSV, its nodes beside it), atomically; return bytes written."""
     data, nodes = network_export(G, fmt)
     if nodes is not None:
@@ -186,127 +165,83 @@ _SECTORS = {"GovernmentBody": "GOV", "Ministry": "GOV", "PoliceForce": "COP", "M
             "NewsAgency": "JRN", "IntergovernmentalOrganization": "IGO", "Country": "GOV"}
 _AUXILIARY = {"negated": "negation", "denied": "negation", "hypothetical": "hypothetical",
               "intended": "future", "proposed": "future"}
-_STATUS_RANK = {"asserted": 0, "reported": 1, "alleged": 2}
-
-_EVENTS = """
-SELECT ?event ?relation ?cameo ?goldstein ?quad ?plover ?mode ?date ?end ?precision ?place ?placeLabel ?placeQ
-WHERE {
-  ?event a pk:Event ; pk:relation ?rel .
-  ?rel rdfs:label ?rl . BIND(STR(?rl) AS ?relation)
-  OPTIONAL { ?event pk:cameo ?c . ?c skos:notation ?cameo ; pk:goldstein ?goldstein ; pk:quadClass ?quad .
-             OPTIONAL { ?c skos:closeMatch ?p . ?p skos:inScheme <https://w3id.org/polkg/plover/types> ;
-                                                   skos:notation ?plover } }
-  OPTIONAL { ?event pk:ploverMode ?m . ?m skos:prefLabel ?ml BIND(STR(?ml) AS ?mode) }
-  OPTIONAL { ?event pk:date ?date }
-  OPTIONAL { ?event pk:dateEnd ?end }
-  OPTIONAL { ?event pk:datePrecision ?dp . ?dp rdfs:label ?dpl BIND(STR(?dpl) AS ?precision) }
-  OPTIONAL { ?event pk:place ?place . ?place rdfs:label ?pl BIND(STR(?pl) AS ?placeLabel)
-             OPTIONAL { ?place skos:exactMatch ?placeQ } }
-}
-ORDER BY ?date ?event
-"""
-
-_PARTIES = """
-SELECT ?event ?role ?entity ?label ?class ?wikidata ?iso ?countryIso WHERE {
-  { ?event pk:actor ?entity . BIND("actor" AS ?role) }
-  UNION { ?event pk:recipient ?entity . BIND("recipient" AS ?role) }
-  ?event a pk:Event .
-  ?entity rdfs:label ?l ; a ?class . BIND(STR(?l) AS ?label)
-  OPTIONAL { ?entity skos:exactMatch ?wikidata }
-  OPTIONAL { ?entity pk:iso3166Alpha3 ?iso }
-  OPTIONAL { ?entity pk:country/pk:iso3166Alpha3 ?countryIso }
-}
-ORDER BY ?event ?role ?label
-"""
-
-_ATTESTATIONS = """
-SELECT ?event ?attestation ?status ?polarity ?modality ?start ?stop ?text ?method ?source ?title ?publisher
-       ?published ?url
-WHERE {
-  ?attestation pk:attests ?event ; pk:status ?s ; pk:polarity ?p ; pk:modality ?m ; pk:source ?source ;
-               pk:method ?method .
-  ?s rdfs:label ?sl . ?p rdfs:label ?pl . ?m rdfs:label ?ml .
-  BIND(STR(?sl) AS ?status) BIND(STR(?pl) AS ?polarity) BIND(STR(?ml) AS ?modality)
-  OPTIONAL { ?attestation pk:evidenceStart ?start ; pk:evidenceEnd ?stop }
-  OPTIONAL { ?attestation pk:evidenceText ?text }
-  OPTIONAL { ?source rdfs:label ?t BIND(STR(?t) AS ?title) }
-  OPTIONAL { ?source pk:publisher ?publisher }
-  OPTIONAL { ?source pk:published ?published }
-  OPTIONAL { ?source pk:url ?url }
-}
-ORDER BY ?event ?attestation
-"""
 
 
-def _events(kg) -> list[dict]:  # type: ignore[no-untyped-def]
-    """Every event with its parties, contexts and attestations, the best attestation first."""
-    events = {row["event"]: {**row, "actor": [], "recipient": [], "context": [], "attestations": []}
-              for row in kg.query(_EVENTS)}
-    for row in kg.query(_PARTIES):
-        if row["event"] in events and row["class"].startswith("pk:"):
-            cls = row["class"][3:]
-            code = row["iso"] or row["countryIso"]
-            events[row["event"]][row["role"]].append({
-                "entity_text": row["label"], "code": code, "sector": _SECTORS.get(cls), "entity_type": cls,
-                "identifier_id": row["wikidata"][3:] if row["wikidata"] else None, "polkg_id": row["entity"]})
-    for row in kg.query("SELECT ?event ?context WHERE { ?event a pk:Event ; pk:ploverContext ?c . "
-                        "?c skos:notation ?context } ORDER BY ?event ?context"):
-        events[row["event"]]["context"].append(row["context"])
-    for row in kg.query(_ATTESTATIONS):
-        if row["event"] in events:
-            events[row["event"]]["attestations"].append(row)
-    for event in events.values():
-        event["attestations"].sort(key=lambda a: (a["polarity"] != "positive", a["modality"] != "actual",
-                                                  _STATUS_RANK[a["status"]], a["method"] != "method:curated",
-                                                  a["start"] if a["start"] is not None else 1 << 62))
-    return list(events.values())
+def _party(data: EventData, ontology: Ontology, iri: str) -> dict[str, Any] | None:
+    """An actor or recipient as PLOVER describes one (None for an entity without a label)."""
+    entity = data.entities.get(iri)
+    if entity is None or entity.label is None:
+        return None
+    names = [c[3:] for c in entity.classes if c.startswith("pk:")]
+    if not names:
+        return None
+    cls = max(names, key=lambda n: (len(ontology.superclasses(n)), n))
+    return {"entity_text": entity.label, "code": entity.iso or entity.country_iso, "sector": _SECTORS.get(cls),
+            "entity_type": cls, "identifier_id": entity.wikidata[3:] if entity.wikidata else None, "polkg_id": iri}
 
 
-def _factual(attestation: dict) -> bool:  # type: ignore[type-arg]
-    return attestation["status"] != "alleged" and attestation["polarity"] == "positive" \
-        and attestation["modality"] == "actual"
+def _parties(data: EventData, ontology: Ontology, iris: tuple[str, ...]) -> list[dict[str, Any]]:
+    found = [p for p in (_party(data, ontology, iri) for iri in iris) if p is not None]
+    return sorted(found, key=lambda p: (p["entity_text"], p["polkg_id"]))
 
 
-def plover_records(kg) -> list[dict]:  # type: ignore[no-untyped-def]
+def _in_date_order(data: EventData) -> list[EventRecord]:
+    return sorted(data.events, key=lambda e: (e.date is not None, e.date or date.min, e.iri))
+
+
+def _relation_label(ontology: Ontology, name: str) -> str:
+    try:
+        return ontology.relation(name).label
+    except KGError:
+        return name
+
+
+def plover_records(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     """PLOVER-style records of every event whose CAMEO code maps to a PLOVER type.
 
     Fields follow the PLOVER JSON records (id, date, actor, recipient, event, mode, context, event_loc,
-    event_text, quad_code, event_scale, text_info, cite_info); negated, denied, intended, proposed and
-    hypothetical events carry PLOVER's auxiliary mode (negation, future, hypothetical), and ``status``
-    says whether the source asserts, reports or only alleges it.
+    event_text, quad_code, event_scale, text_info, cite_info), from the event's best attestation (see
+    :mod:`kg.graph.records`); negated, denied, intended, proposed and hypothetical events carry PLOVER's
+    auxiliary mode (negation, future, hypothetical), and ``status`` says whether the source asserts,
+    reports or only alleges it.
     """
+    onto = kg.ontology
+    data = read_events(kg.handle)
     records = []
-    for event in _events(kg):
-        if not event["plover"] or not event["attestations"]:
+    for event in _in_date_order(data):
+        code = onto.cameo.get(event.cameo) if event.cameo else None
+        if code is None or not code.plover or not event.attestations:
             continue
-        best = event["attestations"][0]
-        auxiliary = _AUXILIARY.get(best["polarity"]) or _AUXILIARY.get(best["modality"])
+        best = event.best
+        source = data.sources.get(best.source) or SourceRecord(best.source)
+        place = data.entities.get(event.place) if event.place else None
+        auxiliary = _AUXILIARY.get(best.polarity) or _AUXILIARY.get(best.modality)
         records.append({
-            "id": event["event"].split(":", 1)[1],
-            "date": event["date"].isoformat() if event["date"] else None,
-            "date_end": event["end"].isoformat() if event["end"] else None,
-            "date_precision": event["precision"],
-            "actor": event["actor"],
-            "recipient": event["recipient"],
-            "event": event["plover"],
-            "mode": event["mode"],
+            "id": event.iri.split(":", 1)[1],
+            "date": event.date.isoformat() if event.date else None,
+            "date_end": event.end.isoformat() if event.end else None,
+            "date_precision": event.precision,
+            "actor": _parties(data, onto, event.actors),
+            "recipient": _parties(data, onto, event.recipients),
+            "event": code.plover,
+            "mode": event.mode,
             "auxiliary_mode": auxiliary,
-            "context": event["context"],
-            "event_loc": {"name": event["placeLabel"], "identifier_id": event["placeQ"][3:] if event["placeQ"]
-                          else None, "polkg_id": event["place"]} if event["place"] else None,
-            "event_text": best["text"],
-            "quad_code": event["quad"],
-            "event_scale": event["goldstein"],
-            "cameo": event["cameo"],
-            "polkg_relation": event["relation"],
-            "status": best["status"],
-            "text_info": {"source": best["source"], "start": best["start"], "end": best["stop"]},
-            "cite_info": {"title": best["title"], "publisher": best["publisher"],
-                          "date": best["published"].isoformat() if best["published"] else None,
-                          "url": best["url"], "coder": "polkg " + ("curated" if best["method"] == "method:curated"
-                                                                   else best["method"]),
+            "context": list(event.contexts),
+            "event_loc": {"name": place.label if place else None,
+                          "identifier_id": place.wikidata[3:] if place and place.wikidata else None,
+                          "polkg_id": event.place} if event.place else None,
+            "event_text": best.text,
+            "quad_code": code.quad_class,
+            "event_scale": code.goldstein,
+            "cameo": code.code,
+            "polkg_relation": _relation_label(onto, event.relation),
+            "status": best.status,
+            "text_info": {"source": best.source, "start": best.start, "end": best.end},
+            "cite_info": {"title": source.title, "publisher": source.publisher,
+                          "date": source.published.isoformat() if source.published else None,
+                          "url": source.url, "coder": "polkg " + ("curated" if best.curated else best.method),
                           "codebook": "PLOVER v0.8 draft / CAMEO, via polkg"},
-            "sources": len({a["source"] for a in event["attestations"]}),
+            "sources": event.sources,
         })
     return records
 
@@ -316,29 +251,34 @@ CAMEO_COLUMNS = ["event_id", "date", "source_actor", "source_country", "source_s
                  "goldstein", "quad_class", "num_sources", "source_url", "source_id"]
 
 
-def cameo_rows(kg) -> list[dict]:  # type: ignore[no-untyped-def]
+def cameo_rows(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     """A GDELT/ICEWS-style dyadic table: one row per actor and recipient of every CAMEO-coded event that a
-    source states as fact (asserted or reported, positive, actual)."""
+    source states as fact (asserted or reported, positive, actual), from its best such attestation."""
+    onto = kg.ontology
+    data = read_events(kg.handle)
     rows = []
-    for event in _events(kg):
-        facts = [a for a in event["attestations"] if _factual(a)]
-        if not event["cameo"] or not facts:
+    for event in _in_date_order(data):
+        facts = event.facts
+        code = onto.cameo.get(event.cameo) if event.cameo else None
+        if code is None or not facts:
             continue
         best = facts[0]
-        for actor in event["actor"]:
-            for target in event["recipient"] or [None]:
+        source = data.sources.get(best.source) or SourceRecord(best.source)
+        targets: list[dict[str, Any] | None] = list(_parties(data, onto, event.recipients)) or [None]
+        for actor in _parties(data, onto, event.actors):
+            for target in targets:
                 rows.append({
-                    "event_id": event["event"].split(":", 1)[1],
-                    "date": event["date"].isoformat() if event["date"] else "",
+                    "event_id": event.iri.split(":", 1)[1],
+                    "date": event.date.isoformat() if event.date else "",
                     "source_actor": actor["entity_text"], "source_country": actor["code"] or "",
                     "source_sector": actor["sector"] or "", "source_wikidata": actor["identifier_id"] or "",
-                    "cameo_code": event["cameo"], "relation": event["relation"],
+                    "cameo_code": code.code, "relation": _relation_label(onto, event.relation),
                     "target_actor": target["entity_text"] if target else "",
                     "target_country": (target["code"] or "") if target else "",
                     "target_sector": (target["sector"] or "") if target else "",
                     "target_wikidata": (target["identifier_id"] or "") if target else "",
-                    "goldstein": event["goldstein"], "quad_class": event["quad"],
-                    "num_sources": len({a["source"] for a in facts}),
-                    "source_url": best["url"] or "", "source_id": best["source"].split(":", 1)[1],
+                    "goldstein": code.goldstein, "quad_class": code.quad_class,
+                    "num_sources": len({a.source for a in facts}),
+                    "source_url": source.url or "", "source_id": best.source.split(":", 1)[1],
                 })
     return rows

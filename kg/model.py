@@ -34,6 +34,7 @@ __all__ = [
     "Source",
     "Statement",
     "Thing",
+    "is_plain_fact",
 ]
 
 STATUSES = ("asserted", "reported", "alleged")
@@ -262,10 +263,22 @@ class Statement:
 
     @property
     def is_direct_edge(self) -> bool:
-        """True if this statement alone makes direct edges: asserted or reported, positive, actual."""
-        return self.status in ("asserted", "reported") and self.polarity == "positive" and self.modality == "actual"
+        """True if this statement alone makes direct edges: a plain fact (see :func:`is_plain_fact`)."""
+        return is_plain_fact(self.status, self.polarity, self.modality)
 
     @property
     def is_curated(self) -> bool:
         """True if a person wrote this statement."""
         return self.method == "curated"
+
+
+def is_plain_fact(status: str, polarity: str, modality: str) -> bool:
+    """The plain-fact rule: asserted or reported, positive and actual. Only such statements make direct
+    edges, and only such attestations make an event a fact; an allegation, a denial or a plan never does.
+
+    Examples
+    --------
+    >>> is_plain_fact("reported", "positive", "actual"), is_plain_fact("alleged", "positive", "actual")
+    (True, False)
+    """
+    return status in ("asserted", "reported") and polarity == "positive" and modality == "actual"

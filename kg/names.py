@@ -1,4 +1,10 @@
-"""Name normalisation for exact lookup of actors by label or alias.
+"""Names: the one matching key, slugs for IRIs, and the one index that finds an actor by name.
+
+Every place that turns a name into an actor (curated files, extraction, a command's argument, event data,
+a node of a projection) compares names by :func:`name_key` and finds them through a :class:`NameIndex`,
+so a name resolves, and a miss is explained ("did you mean ..."), the same way everywhere.
+``pk:searchKey`` literals in the graph hold :func:`fold` of each label and alias (a SPARQL-friendly index
+for users); ``name_key`` of a search key is the ``name_key`` of the name it came from.
 
 Examples
 --------
@@ -10,20 +16,30 @@ True
 "belarus' interior ministry"
 >>> slug("Sviatlana Tsikhanouskaya")
 'sviatlana-tsikhanouskaya'
+>>> name_key("Святлана Ціханоўская")
+'svyatlana tsikhanouskaya'
+>>> name_key("The U.S. State Department") == name_key("U.S. State Department") == name_key("u s state department")
+True
 """
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-__all__ = ["fold", "slug"]
+from kg.errors import UnknownActor
+
+__all__ = ["NameIndex", "fold", "name_key", "slug"]
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "‐": "-", "–": "-"})
 
 
 def fold(text: str) -> str:
-    """Fold a name for matching: case, diacritics, quotes, spacing and a leading "the" do not count.
+    """Fold a name: case, diacritics, quotes, spacing and a leading "the" do not count.
 
     Parameters
     ----------
@@ -33,7 +49,7 @@ def fold(text: str) -> str:
     Returns
     -------
     str
-        The folded key; Cyrillic and other scripts keep their letters.
+        The folded text; Cyrillic and other scripts keep their letters.
     """
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -41,7 +57,85 @@ def fold(text: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def name_key(text: str) -> str:
+    """The matching key of a name: folded, transliterated to Latin letters, punctuation dropped.
+
+    Two names are the same name when their keys are equal.
+    """
+    from anyascii import anyascii
+
+    folded = fold(anyascii(fold(text)))
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
+
+
 def slug(text: str) -> str:
     """Return a lower-case ASCII slug of ``text`` for use in IRIs."""
     ascii_text = fold(text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def did_you_mean(close: Iterable[str]) -> str:
+    """`` (did you mean 'A', 'B'?)``, or nothing."""
+    names = list(close)
+    return f" (did you mean {', '.join(repr(c) for c in names)}?)" if names else ""
+
+
+@dataclass
+class NameIndex:
+    """Ids of actors (or things, or nodes) by name: their ids, labels and aliases, compared by :func:`name_key`.
+
+    Examples
+    --------
+    >>> index = NameIndex()
+    >>> index.add("actor:vladimir-putin", ["Vladimir Putin", "Putin", "Путин"], label="Vladimir Putin")
+    >>> index.find("putin"), index.find("vladimir-putin"), index.find("ПУТИН")
+    ('actor:vladimir-putin', 'actor:vladimir-putin', 'actor:vladimir-putin')
+    >>> index.find("Vladimir Puttin")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnknownActor: no actor called 'Vladimir Puttin' (did you mean 'Vladimir Putin'?)
+    """
+
+    keys: dict[str, set[str]] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def add(self, ident: str, names: Iterable[str], *, label: str | None = None) -> None:
+        """Index ``ident`` under its id (with and without a prefix such as ``actor:``) and each name."""
+        self.ids[ident] = ident
+        self.ids.setdefault(ident.split(":", 1)[1] if ":" in ident else ident, ident)
+        if label is not None:
+            self.labels.setdefault(ident, label)
+        for name in names:
+            self.keys.setdefault(name_key(name), set()).add(ident)
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self.labels or ident in self.ids.values()
+
+    def candidates(self, name: str) -> set[str]:
+        """Every id ``name`` may mean: the id itself, or the ids with a name of the same key."""
+        if name in self.ids:
+            return {self.ids[name]}
+        return set(self.keys.get(name_key(name), ()))
+
+    def find(self, name: str, *, what: str = "actor", where: str = "") -> str:
+        """The one id called ``name``.
+
+        Raises
+        ------
+        UnknownActor
+            If none or several match: names close to ``name``, or the candidates.
+        """
+        found = self.candidates(name)
+        if len(found) == 1:
+            return next(iter(found))
+        if found:
+            raise UnknownActor(f"{name!r} is ambiguous{where}: {', '.join(sorted(found))}; use an id")
+        raise UnknownActor(f"no {what} called {name!r}{where}{self.hint(name)}")
+
+    def hint(self, name: str) -> str:
+        """`` (did you mean ...?)``: the labels of the actors with a name closest to ``name``, or nothing."""
+        close = difflib.get_close_matches(name_key(name), sorted(self.keys), n=5, cutoff=0.6)
+        labels = [self.labels.get(ident, ident) for key in close for ident in sorted(self.keys[key])]
+        return did_you_mean(list(dict.fromkeys(labels))[:3])

@@ -1,6 +1,11 @@
-"""Mentions to canonical actors, across documents: the registry first, then new actors, merged carefully.
+"""The resolver: names to actors, in a graph (a command's argument) and across documents (extraction).
 
-A name resolves, in order, to:
+:func:`resolve_actor` finds the one actor or thing a user means in a graph, by IRI, id, label or alias,
+compared by the one key (:func:`kg.names.name_key`): ``--param actor=...``, ``kg explain``, ``kg analyze
+path A B`` all resolve through it or through the same :class:`kg.names.NameIndex`, and say "did you mean"
+the same way. Countries come from :mod:`kg.countries`.
+
+:class:`Resolver` turns mentions in news text into actors. A name resolves, in order, to:
 
 1. a registry actor or thing whose label or alias has the same key (case, diacritics, a leading "the"
    and script do not matter: Cyrillic is transliterated, so Святлана Ціханоўская finds Tsikhanouskaya);
@@ -18,38 +23,68 @@ accepted one is made even below the threshold, and nothing is ever deleted from 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
+from rdflib import URIRef
 
+from kg import countries
 from kg.curated import CuratedData
 from kg.errors import InputError
-from kg.model import Actor, IsoCodes, Thing
-from kg.names import fold, slug
-from kg.store import write_atomic
+from kg.files import write_atomic
+from kg.model import Actor, Thing
+from kg.names import NameIndex, name_key, slug
+from kg.store.base import Handle
+from kg.store.terms import expand_iri
 
-__all__ = ["FUZZY", "Merge", "Resolver", "country_actor", "name_key", "read_merges"]
+__all__ = ["FUZZY", "Merge", "Resolver", "graph_index", "name_key", "read_merges", "resolve_actor"]
 
 #: Minimum rapidfuzz token_sort_ratio for two new actors' names to be merged.
 FUZZY = 90
 
+_NAMES = """
+SELECT ?entity ?key ?label WHERE {
+  ?entity pk:searchKey ?key .
+  OPTIONAL { ?entity rdfs:label ?l }
+  BIND(STR(?l) AS ?label)
+}
+"""
 
-def name_key(text: str) -> str:
-    """The matching key of a name: folded, transliterated to Latin letters, punctuation dropped.
 
-    Examples
-    --------
-    >>> name_key("Святлана Ціханоўская")
-    'svyatlana tsikhanouskaya'
-    >>> name_key("The U.S. State Department") == name_key("U.S. State Department")
-    True
+def graph_index(handle: Handle) -> NameIndex:
+    """Every named actor and thing of a graph, by its labels and aliases (its ``pk:searchKey`` values)."""
+    index = NameIndex()
+    for row in handle.query(_NAMES).rows:
+        index.add(row["entity"], [row["key"]], label=row["label"] or row["entity"])
+    return index
+
+
+def resolve_actor(handle: Handle, name: str) -> URIRef:
+    """Find the one actor or thing called ``name`` in a graph: an IRI, an id, a label or an alias.
+
+    Names compare by :func:`kg.names.name_key`: case, diacritics, punctuation, script and a leading
+    "the" do not matter.
+
+    Raises
+    ------
+    UnknownActor
+        If nothing or more than one thing matches; the message names close labels or the candidates.
     """
-    from anyascii import anyascii
-
-    folded = fold(anyascii(fold(text)))
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
+    iri = expand_iri(name)
+    if iri is not None:
+        return iri
+    index = graph_index(handle)
+    if not index.candidates(name) and re.fullmatch(r"[\w.\-]+", name):
+        for prefix in ("actor:", "node:"):  # an entity without names, by its id
+            candidate = expand_iri(prefix + name)
+            if candidate is not None and handle.query("ASK { ?x ?p ?o }", {"x": candidate}).boolean:
+                return candidate
+    found = expand_iri(index.find(name))
+    assert found is not None
+    return found
 
 
 @dataclass(frozen=True)
@@ -88,17 +123,6 @@ def read_merges(path: str | Path) -> list[Merge]:
                              line=getattr(entry, "line", None)) from None
         merges.append(Merge(str(entry["name"]), str(entry["into"]), score, status))
     return merges
-
-
-def country_actor(found: Any, *, alias: str | None = None) -> Actor:
-    """A new, unreviewed country actor from a pycountry record: labelled by its common name (never a
-    comma form such as "Congo, The Democratic Republic of the"), with its ISO 3166 codes."""
-    label = getattr(found, "common_name", None) or found.name
-    if "," in label:  # "Palestine, State of", "Congo, The Democratic Republic of the"
-        official = getattr(found, "official_name", None)
-        label = official.removeprefix("the ") if official else label.split(",")[0]
-    return Actor(slug(label), "Country", label, aliases=((alias, "en"),) if alias and alias != label else (),
-                 iso=IsoCodes(found.alpha_2, found.alpha_3, found.numeric), reviewed=False)
 
 
 class Resolver:
@@ -190,10 +214,10 @@ class Resolver:
                 self.keys[key] = actor
                 return actor
         if kind == "Country":
-            country_actor = self._pycountry(label)
-            if country_actor is not None:
-                self.keys[key] = country_actor
-                return country_actor
+            known_country = self._country_named(label)
+            if known_country is not None:
+                self.keys[key] = known_country
+                return known_country
             kind = "Region"
         actor = Actor(self._unique_id(label), kind, label, country=country if country != label else None,
                       reviewed=False)
@@ -201,17 +225,15 @@ class Resolver:
         self.keys[key] = actor
         return actor
 
-    def _pycountry(self, name: str) -> Actor | None:
-        import pycountry
+    def _country_named(self, name: str) -> Actor | None:
+        found = countries.by_name(name)
+        return self._country_actor(found, alias=name) if found is not None else None
 
-        try:
-            found = pycountry.countries.lookup(name)
-        except LookupError:
-            return None
+    def _country_actor(self, found: countries.Country, *, alias: str) -> Actor:
         for actor in self.registry.actors.values():
-            if actor.iso is not None and actor.iso.alpha3 == found.alpha_3:
+            if actor.iso is not None and actor.iso.alpha3 == found.alpha3:
                 return actor
-        actor = country_actor(found, alias=name)
+        actor = countries.country_actor(found, alias=alias)
         if actor.id in self.new_actors:
             return self.new_actors[actor.id]
         self.new_actors[actor.id] = actor
@@ -220,10 +242,8 @@ class Resolver:
 
     def country(self, code: str) -> Actor | None:
         """The country with ISO 3166 alpha-3 ``code``: the registry's, or a new one from pycountry."""
-        import pycountry
-
-        found = pycountry.countries.get(alpha_3=code)
-        return self._pycountry(found.name) if found is not None else None
+        found = countries.by_code(code)
+        return self._country_actor(found, alias=found.name) if found is not None else None
 
     def new_thing(self, label: str, kind: str) -> Thing:
         """A new thing (a proposal, an occurrence) named ``label``, reused within a run."""

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from kg.errors import KGError
 
+__all__ = ["ONTOLOGY_FILES", "bundled_path", "ontology_files"]
+
 _HERE = Path(__file__).resolve().parent
+
+#: The Turtle files that make up the ontology, as loaded into every graph: ``polkg.ttl`` is written by
+#: hand; the CAMEO and PLOVER schemes and the alignment (families, codes, scores) are generated.
+ONTOLOGY_FILES = ("polkg.ttl", "cameo.ttl", "plover.ttl", "alignment.ttl")
 
 
 def bundled_path(*parts: str) -> Path:
@@ -41,3 +47,11 @@ def bundled_path(*parts: str) -> Path:
         if candidate.exists():
             return candidate
     raise KGError(f"bundled resource {'/'.join(parts)} is missing: reinstall polkg")
+
+
+def ontology_files(root: Path | None = None) -> list[Path]:
+    """The ontology's Turtle files (:data:`ONTOLOGY_FILES`): the bundled ones, or those of a checkout at
+    ``root``."""
+    if root is not None:
+        return [root / "ontology" / name for name in ONTOLOGY_FILES]
+    return [bundled_path("ontology", name) for name in ONTOLOGY_FILES]

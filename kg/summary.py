@@ -12,12 +12,13 @@ Examples
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from kg.query import compact, query_bound, resolve_actor
-
-if TYPE_CHECKING:
-    from kg.graph import KnowledgeGraph
+from kg.errors import KGError
+from kg.graph import KnowledgeGraph
+from kg.graph.records import read_events
+from kg.resolve import resolve_actor
+from kg.store.terms import shorten
 
 __all__ = ["actor_listing", "explain", "proposed_merges", "stats"]
 
@@ -97,45 +98,10 @@ def _things(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     return [{"what": "thing", "name": name, "count": len(found)} for name, found in sorted(things.items())]
 
 
-_EXPLAIN_ONE = """{
-    ?event pk:actor ?a . BIND(?a AS ?s)
-    OPTIONAL { ?event pk:recipient ?o . ?o rdfs:label ?ol }
-  } UNION {
-    ?event pk:recipient ?a ; pk:actor ?s . BIND(?a AS ?o) ?a rdfs:label ?ol
-  }"""
-
-_EXPLAIN_TWO = """{
-    ?event pk:actor ?a ; pk:recipient ?b . BIND(?a AS ?s) BIND(?b AS ?o) ?b rdfs:label ?ol
-  } UNION {
-    ?event pk:actor ?b ; pk:recipient ?a . BIND(?b AS ?s) BIND(?a AS ?o) ?a rdfs:label ?ol
-  }"""
-
-_EXPLAIN = """
-SELECT DISTINCT ?subject ?relation ?object ?date ?end ?status ?claimant ?polarity ?modality ?source
-                ?start ?stop ?evidence ?method ?curation ?line ?note ?event ?attestation ?a ?b
-WHERE {
-  %s
-  ?event pk:relation ?rel .
-  ?attestation pk:attests ?event ; pk:source ?source ; pk:status ?st ; pk:polarity ?pol ;
-               pk:modality ?mod ; pk:method ?method .
-  ?rel rdfs:label ?rl . ?s rdfs:label ?sl . ?st rdfs:label ?stl . ?pol rdfs:label ?pl . ?mod rdfs:label ?ml .
-  OPTIONAL { ?event pk:date ?date }
-  OPTIONAL { ?event pk:dateEnd ?end }
-  OPTIONAL { ?attestation pk:claimant ?c . ?c rdfs:label ?cl }
-  OPTIONAL { ?attestation pk:evidenceStart ?start ; pk:evidenceEnd ?stop }
-  OPTIONAL { ?attestation pk:evidenceText ?evidence }
-  OPTIONAL { ?attestation pk:curationFile ?curation ; pk:curationLine ?line }
-  OPTIONAL { ?attestation rdfs:comment ?comment }
-  BIND(STR(?sl) AS ?subject) BIND(STR(?rl) AS ?relation) BIND(STR(?ol) AS ?object)
-  BIND(STR(?stl) AS ?status) BIND(STR(?cl) AS ?claimant) BIND(STR(?pl) AS ?polarity)
-  BIND(STR(?ml) AS ?modality) BIND(STR(?comment) AS ?note)
-}
-ORDER BY ?date ?end ?subject ?relation ?object ?source ?start ?attestation
-"""
-
-
 def explain(kg: KnowledgeGraph, actor: str, other: str | None = None) -> list[dict[str, Any]]:
     """Every relation between two actors (either direction), or of one actor, with its evidence.
+
+    Read through the read model (:func:`kg.graph.records.read_events`), for the events of ``actor`` only.
 
     Parameters
     ----------
@@ -148,24 +114,56 @@ def explain(kg: KnowledgeGraph, actor: str, other: str | None = None) -> list[di
     Returns
     -------
     list of dict
-        One row per attestation: subject, relation, object, date, status, claimant, polarity,
-        modality, source, evidence offsets and sentence, method, curated file and line, note, and
-        the event and attestation IRIs.
+        One row per attestation (and pair of sides): subject, relation, object, date, end, status,
+        claimant, polarity, modality, source, evidence offsets and sentence, method, curated file and
+        line, note, and the event and attestation IRIs; by date, then subject, relation and object.
 
     Raises
     ------
     UnknownActor
         If a name does not resolve to exactly one actor.
     """
-    bindings = {"a": resolve_actor(kg, actor)}
-    if other is not None:
-        bindings["b"] = resolve_actor(kg, other)
-    sparql = _EXPLAIN % (_EXPLAIN_TWO if other is not None else _EXPLAIN_ONE)
-    if other is None:
-        sparql = sparql.replace(" ?a ?b\n", " ?a\n")
-    result = query_bound(kg.graph, sparql, bindings)
-    columns = [str(v) for v in result.vars or [] if str(v) not in ("a", "b")]
-    return [{c: compact(row[c]) for c in columns} for row in result]  # type: ignore[index]
+    first = resolve_actor(kg.handle, actor)
+    second = resolve_actor(kg.handle, other) if other is not None else None
+    a, b = shorten(str(first)), shorten(str(second)) if second is not None else None
+    data = read_events(kg.handle, involving=first, notes=True)
+
+    def label(iri: str | None) -> str | None:
+        entity = data.entities.get(iri) if iri is not None else None
+        return entity.label if entity is not None else None
+
+    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for event in data.events:
+        try:
+            relation = kg.ontology.relation(event.relation).label
+        except KGError:
+            continue
+        sides: list[tuple[str, str | None]] = []
+        if b is None:
+            if a in event.actors:
+                named = [o for o in event.recipients if label(o) is not None]
+                sides += [(a, o) for o in named] or [(a, None)]
+            if a in event.recipients and label(a) is not None:
+                sides += [(s, a) for s in event.actors]
+        else:
+            if a in event.actors and b in event.recipients and label(b) is not None:
+                sides.append((a, b))
+            if b in event.actors and a in event.recipients and label(a) is not None:
+                sides.append((b, a))
+        for subject, obj in sides:
+            if label(subject) is None:
+                continue
+            for att in event.attestations:
+                row = {"subject": label(subject), "relation": relation, "object": label(obj), "date": event.date,
+                       "end": event.end, "status": att.status, "claimant": label(att.claimant),
+                       "polarity": att.polarity, "modality": att.modality, "source": att.source,
+                       "start": att.start, "stop": att.end, "evidence": att.text, "method": att.method,
+                       "curation": att.curation_file, "line": att.curation_line, "note": att.note,
+                       "event": event.iri, "attestation": att.iri}
+                rows.setdefault(tuple(row.values()), row)
+    return sorted(rows.values(), key=lambda r: tuple(
+        (value is not None, value if value is not None else 0) for value in
+        (r["date"], r["end"], r["subject"], r["relation"], r["object"], r["source"], r["start"], r["attestation"])))
 
 
 _ACTORS = """

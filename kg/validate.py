@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from rdflib import RDF, Graph, Namespace, URIRef
 
 from kg.errors import InputError
-from kg.query import compact, expand_iri
 from kg.resources import bundled_path
+from kg.store.terms import compact, expand_iri
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
@@ -101,12 +101,10 @@ def _shorten_iris(text: str) -> str:
 
 
 def _describe(kg: KnowledgeGraph, focus: URIRef) -> tuple[str, tuple[str, ...]]:
-    from kg.query import query_bound
-
-    rows = query_bound(kg.graph, _DESCRIBE, {"focus": focus})
     description, origins = "", []
-    for row in rows:
-        _focus, label, relation, actor, recipient, file, line = row  # type: ignore[misc]
+    for row in kg.handle.query(_DESCRIBE, {"focus": focus}).rows:
+        label, relation, actor, recipient, file, line = (row[k] for k in ("label", "relation", "actorLabel",
+                                                                          "recipientLabel", "file", "line"))
         if label is not None:
             description = str(label)
         elif relation is not None and not description:
@@ -141,12 +139,10 @@ def _split_sparql(shapes: Graph) -> tuple[Graph, list[tuple[URIRef, str, str]]]:
 def _run_sparql_constraint(kg: KnowledgeGraph, target: URIRef, select: str,
                            message: str) -> list[tuple[str, str | None, str]]:
     """Run one SPARQL constraint over the whole graph; return (focus, path, message) of each violation."""
-    from kg.query import run
-
     query = select.replace("$this", "?this")
-    rows = run(kg, query).records()
-    instances = {r["x"] for r in run(kg, "SELECT ?x ?t WHERE { ?x a/rdfs:subClassOf* ?t }",
-                                     params={"t": target}).records()} if rows else set()
+    rows = kg.execute(query).records()
+    instances = {r["x"] for r in kg.execute("SELECT ?x ?t WHERE { ?x a/rdfs:subClassOf* ?t }",
+                                            params={"t": target}).records()} if rows else set()
     found = []
     for row in rows:
         if row["this"] in instances:

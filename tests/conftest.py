@@ -108,10 +108,14 @@ def parliament() -> KnowledgeGraph:
 
 
 def same_graph(a, b) -> bool:
-    """Isomorphism under RDF 1.1, where a plain literal and an xsd:string literal are the same term.
+    """Isomorphism under RDF 1.1, where a plain literal and an xsd:string literal are the same term, and
+    decimals compare by value.
 
-    rdflib's parsers give plain literals; the Oxigraph store gives them back typed xsd:string.
+    rdflib's parsers give plain literals; the Oxigraph store gives them back typed xsd:string, and keeps
+    decimals in canonical form (``7`` for ``7.0``).
     """
+    from decimal import Decimal
+
     from rdflib import XSD, Graph, Literal
     from rdflib.compare import isomorphic
 
@@ -120,6 +124,8 @@ def same_graph(a, b) -> bool:
         for s, p, o in graph:
             if isinstance(o, Literal) and o.datatype == XSD.string:
                 o = Literal(str(o))
+            elif isinstance(o, Literal) and o.datatype == XSD.decimal:
+                o = Literal(format(Decimal(str(o)).normalize(), "f"), datatype=XSD.decimal)
             out.add((s, p, o))
         return out
 

@@ -191,7 +191,7 @@ def test_bad_curated_files(cli, tmp_path):
     cases = {
         "malformed.yaml": ("statements:\n  - id: a\n    subject: [unclosed\n", r"malformed.yaml:\d+: malformed YAML"),
         "actor.yaml": ("statements:\n  - {id: a, subject: Lukashenk, relation: calls, source: seed-2020-08-15}\n",
-                       r"actor.yaml:2: unknown actor 'Lukashenk'"),
+                       r"actor.yaml:2: no actor called 'Lukashenk'"),
         "relation.yaml": ("statements:\n  - {id: a, subject: Putin, relation: phones, source: seed-2020-08-15}\n",
                           r"relation.yaml:2: unknown relation 'phones'"),
         "date.yaml": ("statements:\n  - {id: a, subject: Putin, relation: calls, date: 2020-02-31,"
@@ -209,7 +209,7 @@ def test_failed_build_leaves_the_store_intact(built, tmp_path):
     before = built("query", "talked-to", "-f", "json").out
     (tmp_path / "bad.yaml").write_text("statements:\n  - {id: a, subject: Nobody, relation: calls, "
                                        "source: seed-2020-08-15}\n")
-    assert_error(built("build", "bad.yaml"), r"bad.yaml:2: unknown actor 'Nobody'")
+    assert_error(built("build", "bad.yaml"), r"bad.yaml:2: no actor called 'Nobody'")
     assert built("query", "talked-to", "-f", "json").out == before
 
 
@@ -237,7 +237,7 @@ def test_store_errors(cli, tmp_path):
 
 
 def test_explain_unknown_actor(built):
-    assert_error(built("explain", "Lukashenko", "Putn"), r"no actor called 'Putn' \(did you mean 'putin'")
+    assert_error(built("explain", "Lukashenko", "Putn"), r"no actor called 'Putn' \(did you mean 'Vladimir Putin'")
 
 
 def test_memory_store_end_to_end(cli, seeds):

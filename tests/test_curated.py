@@ -153,7 +153,7 @@ def test_good_statement_loads(tmp_path):
     ("change", "line", "message"),
     [
         (("relation: calls", "relation: cals"), 4, "unknown relation 'cals' (did you mean 'calls'"),
-        (("object: Putin", "object: Putn"), 5, "unknown actor 'Putn'"),
+        (("object: Putin", "object: Putn"), 5, "no actor called 'Putn'"),
         (("date: on Wednesday", "date: 2020-13-45"), 6, "bad date '2020-13-45'"),
         (("date: on Wednesday", "date: whenever"), 6, "bad date 'whenever'"),
         (("source: seed-2020-08-15", "source: seed"), 7, "unknown source 'seed'"),

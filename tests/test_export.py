@@ -11,7 +11,7 @@ from kg.export import FORMATS, SUFFIXES, export, write_export
 from kg.graph import KnowledgeGraph
 from kg.model import MODALITIES, POLARITIES, STATUSES, Evidence, Source, Statement
 from kg.ontology import GRAPH_IRI, load_ontology
-from kg.store import new_graph
+from kg.store import new_handle
 
 from .conftest import PARLIAMENT, same_graph
 
@@ -92,7 +92,7 @@ def statements(draw):
 @given(st.lists(statements(), min_size=1, max_size=6), st.sampled_from(sorted(FORMATS)),
        st.sampled_from(["oxigraph", "memory"]))
 def test_random_graphs_round_trip(batch, fmt, backend):
-    kg = KnowledgeGraph(new_graph(backend))
+    kg = KnowledgeGraph(new_handle(backend))
     for actor in PARLIAMENT:
         kg.add_actor(actor)
     kg.add_source(Source("minutes", "Minutes \u201cquoted\u201d <b>&</b>"))

@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from kg.errors import InputError, StoreError
+from kg.errors import InputError
 from kg.graph import KnowledgeGraph
-from kg.store.load import load_files, rdf_format
+from kg.store.load import load_files
+from kg.store.rdfio import load_format
 
 from .conftest import same_graph
 
@@ -82,12 +83,18 @@ def test_corrupt_gzip_and_missing_files(tmp_path):
         load_files([tmp_path / "nothere.nq"], store=tmp_path / "kg")
 
 
-def test_memory_stores_are_refused(tmp_path):
-    (tmp_path / "a.nt").write_text('<https://e.org/a> <https://e.org/p> "x" .\n')
-    with pytest.raises(StoreError, match="Oxigraph stores on disk"):
-        load_files([tmp_path / "a.nt"], store=f"memory:{tmp_path / 'g.trig'}")
+def test_every_store_loads_the_same_graph(tmp_path):
+    (tmp_path / "a.nt").write_text('<https://e.org/a> <https://e.org/p> "x" .\n_:b <https://e.org/p> "y" .\n')
+    (tmp_path / "b.trig").write_text('<https://e.org/g> { <https://e.org/c> <https://e.org/p> <https://e.org/a> }\n')
+    graphs = {}
+    for spec in (tmp_path / "kg", f"memory:{tmp_path / 'g.trig'}"):
+        report = load_files([tmp_path / "a.nt", tmp_path / "b.trig"], store=spec)
+        assert report.files == 2 and report.triples > 3
+        graphs[str(spec)] = KnowledgeGraph.open(spec).graph
+    first, second = graphs.values()
+    assert same_graph(first, second)
 
 
 def test_rdf_format_by_suffix(tmp_path):
-    assert rdf_format(tmp_path / "x.NQ.gz")[1] is True
-    assert rdf_format(tmp_path / "x.trig")[0].name == "TriG"
+    assert load_format(tmp_path / "x.NQ.gz") == ("nquads", True)
+    assert load_format(tmp_path / "x.trig") == ("trig", False)

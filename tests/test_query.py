@@ -8,7 +8,8 @@ from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError, UnknownActor
 from kg.ontology import PREFIXES
-from kg.query import load_query, resolve_actor, run, run_query, run_saved, saved_queries
+from kg.query import load_query, saved_queries, saved_query
+from kg.resolve import resolve_actor
 
 #: Parameters for each saved query in the cross-store test; every declared parameter is given.
 PARAMS = {
@@ -39,7 +40,7 @@ def test_saved_queries_exist_and_are_well_formed():
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_saved_query_gives_the_same_rows_on_every_store(store_graphs, name):
-    results = {kind: run_saved(kg, name, PARAMS.get(name)).records() for kind, kg in store_graphs.items()}
+    results = {kind: kg.run_query(saved_query(name), PARAMS.get(name)).records() for kind, kg in store_graphs.items()}
     reference = results["oxigraph-disk"]
     assert reference, f"{name} returned nothing"
     for kind, rows in results.items():
@@ -47,23 +48,23 @@ def test_every_saved_query_gives_the_same_rows_on_every_store(store_graphs, name
 
 
 def test_talked_to_shows_the_call_with_date_status_and_source(bundled):
-    rows = run_saved(bundled, "talked-to").records()
+    rows = bundled.run_query(saved_query("talked-to")).records()
     assert {"actor": "Alexander Lukashenko", "family": "consults", "relation": "calls",
             "recipient": "Vladimir Putin", "date": date(2020, 8, 15), "until": None, "status": "reported by Kremlin",
             "source": "source:seed-2020-08-15"} in [{k: v for k, v in r.items() if k != "event"} for r in rows]
 
 
 def test_evidence_query(bundled):
-    rows = run_saved(bundled, "evidence", PARAMS["evidence"]).records()
+    rows = bundled.run_query(saved_query("evidence"), PARAMS["evidence"]).records()
     assert [(r["specific"], r["start"], r["direct"]) for r in rows] == [("calls", 0, True), ("calls", 85, True),
                                                                        ("calls", 660, True)]
-    alleged = run_saved(bundled, "evidence", {"subject": "belarusian-police", "relation": "assaults",
+    alleged = bundled.run_query(saved_query("evidence"), {"subject": "belarusian-police", "relation": "assaults",
                                               "object": "Belarusian protesters"}).records()
     assert {r["specific"] for r in alleged} == {"beats", "tortures"} and not any(r["direct"] for r in alleged)
 
 
 def test_timeline_window(bundled):
-    rows = run_saved(bundled, "timeline", {"since": "2020-08-12", "until": "2020-08-12"}).records()
+    rows = bundled.run_query(saved_query("timeline"), {"since": "2020-08-12", "until": "2020-08-12"}).records()
     relations = {(r["actor"], r["relation"]) for r in rows}
     assert ("Poland", "proposes") in relations
     assert ("Alexander Lukashenko", "calls") not in relations
@@ -71,32 +72,32 @@ def test_timeline_window(bundled):
 
 
 def test_actors_by_type(bundled):
-    people = run_saved(bundled, "actors", {"type": "Person"}).records()
+    people = bundled.run_query(saved_query("actors"), {"type": "Person"}).records()
     assert {r["label"] for r in people} >= {"Alexander Lukashenko", "Elena German"}
     assert {r["class"] for r in people} == {"pk:Person"}
-    countries = run_saved(bundled, "actors", {"type": "Country"}).records()
+    countries = bundled.run_query(saved_query("actors"), {"type": "Country"}).records()
     assert {r["iso"] for r in countries} >= {"BY", "RU", "PL", "LV", "LT"}
 
 
 def test_actor_resolution(bundled):
     for name in ("Lukashenko", "lukashenka", "Аляксандр Лукашэнка", "alexander-lukashenko",
                  "actor:alexander-lukashenko", "<https://w3id.org/polkg/actor/alexander-lukashenko>"):
-        assert str(resolve_actor(bundled, name)).endswith("/actor/alexander-lukashenko"), name
-    assert str(resolve_actor(bundled, "Tikhanovskaya")).endswith("sviatlana-tsikhanouskaya")
-    with pytest.raises(UnknownActor, match="no actor called 'Lukashenkoo' \\(did you mean 'lukashenko'"):
-        resolve_actor(bundled, "Lukashenkoo")
+        assert str(resolve_actor(bundled.handle, name)).endswith("/actor/alexander-lukashenko"), name
+    assert str(resolve_actor(bundled.handle, "Tikhanovskaya")).endswith("sviatlana-tsikhanouskaya")
+    with pytest.raises(UnknownActor, match="no actor called 'Lukashenkoo' \\(did you mean 'Alexander Lukashenko'"):
+        resolve_actor(bundled.handle, "Lukashenkoo")
 
 
 def test_parameters_are_bound_not_spliced(bundled):
     """A value shaped like SPARQL stays a value: no row, no error, no change to the graph."""
     before = to_isomorphic(bundled.graph)
     hostile = '" } } ; DELETE WHERE { ?s ?p ?o } ; SELECT * { ?x ?y "'
-    rows = run(bundled, "SELECT ?label ?x WHERE { ?x rdfs:label ?label }", params={"label": hostile}).records()
+    rows = bundled.execute("SELECT ?label ?x WHERE { ?x rdfs:label ?label }", params={"label": hostile}).records()
     assert rows == []
     assert to_isomorphic(bundled.graph) == before
     with pytest.raises(UnknownActor):
-        run_saved(bundled, "relations-of", {"actor": hostile})
-    found = run(bundled, "SELECT ?label ?x WHERE { ?x rdfs:label ?label }",
+        bundled.run_query(saved_query("relations-of"), {"actor": hostile})
+    found = bundled.execute("SELECT ?label ?x WHERE { ?x rdfs:label ?label }",
                 params={"label": Literal("Minsk", lang="en")}).records()
     assert found == [{"label": "Minsk", "x": "actor:minsk"}]
 
@@ -104,16 +105,16 @@ def test_parameters_are_bound_not_spliced(bundled):
 def test_parameters_must_be_projected_on_every_store(store_graphs):
     for kg in store_graphs.values():
         with pytest.raises(QueryError, match=r"parameter \?s must be projected"):
-            run(kg, "SELECT ?o WHERE { ?s pk:calls ?o }", params={"s": "actor:alexander-lukashenko"})
+            kg.execute("SELECT ?o WHERE { ?s pk:calls ?o }", params={"s": "actor:alexander-lukashenko"})
 
 
 def test_missing_and_unknown_parameters(bundled):
     with pytest.raises(QueryError, match="saved query 'relations-of' needs --param actor="):
-        run_saved(bundled, "relations-of")
+        bundled.run_query(saved_query("relations-of"))
     with pytest.raises(QueryError, match="has no parameter 'who' \\(it takes: actor\\)"):
-        run_saved(bundled, "relations-of", {"actor": "Putin", "who": "x"})
+        bundled.run_query(saved_query("relations-of"), {"actor": "Putin", "who": "x"})
     with pytest.raises(QueryError, match="parameter since: bad date"):
-        run_saved(bundled, "timeline", {"since": "yesterday-ish"})
+        bundled.run_query(saved_query("timeline"), {"since": "yesterday-ish"})
 
 
 def test_load_query(tmp_path):
@@ -129,20 +130,20 @@ def test_load_query(tmp_path):
 
 def test_syntax_errors_name_the_line(bundled, tmp_path):
     with pytest.raises(QueryError, match=r"^<query>:2: SPARQL syntax error"):
-        run(bundled, "SELECT ?s\nWHERE { ?s ?p }")
+        bundled.execute("SELECT ?s\nWHERE { ?s ?p }")
     path = tmp_path / "broken.rq"
     path.write_text("# Broken.\nSELECT ?s\nWHERE {\n  ?s ?p ?o\n  FILTER(\n}\n")
     with pytest.raises(QueryError, match=re.escape(str(path)) + r":\d: SPARQL syntax error"):
-        run_query(bundled, load_query(str(path)))
+        bundled.run_query(load_query(str(path)))
 
 
 def test_updates_are_refused_by_query(bundled):
     with pytest.raises(QueryError, match="this is a SPARQL UPDATE; `kg query` runs it only with --update"):
-        run(bundled, "INSERT DATA { actor:x a pk:Person }")
+        bundled.execute("INSERT DATA { actor:x a pk:Person }")
 
 
 def test_ask_and_construct(bundled):
-    assert run(bundled, "ASK { actor:alexander-lukashenko pk:calls actor:vladimir-putin }").boolean is True
-    assert run(bundled, "ASK { actor:vladimir-putin pk:calls actor:alexander-lukashenko }").boolean is False
-    result = run(bundled, "CONSTRUCT { ?s pk:calls ?o } WHERE { ?s pk:calls ?o }")
+    assert bundled.execute("ASK { actor:alexander-lukashenko pk:calls actor:vladimir-putin }").boolean is True
+    assert bundled.execute("ASK { actor:vladimir-putin pk:calls actor:alexander-lukashenko }").boolean is False
+    result = bundled.execute("CONSTRUCT { ?s pk:calls ?o } WHERE { ?s pk:calls ?o }")
     assert len(result.graph) == 1

@@ -12,7 +12,7 @@ import pytest
 from kg.analyze import project
 from kg.errors import StoreError
 from kg.graph import KnowledgeGraph
-from kg.query import run_saved, saved_queries
+from kg.query import saved_queries, saved_query
 from kg.store.remote import RemoteStore, endpoints
 
 from .conftest import free_port, oxigraph_server, same_graph, shared_path, virtuoso_server
@@ -57,8 +57,8 @@ def test_endpoint_layouts(monkeypatch):
 def test_every_saved_query_gives_the_same_rows_on_the_server(built, name):
     remote, local, _ = built
     assert name in saved_queries()
-    rows = run_saved(remote, name, PARAMETERS[name]).records()
-    assert rows == run_saved(local, name, PARAMETERS[name]).records()
+    rows = remote.run_query(saved_query(name), PARAMETERS[name]).records()
+    assert rows == local.run_query(saved_query(name), PARAMETERS[name]).records()
     assert rows or name == "allegations"
 
 

@@ -99,7 +99,7 @@ def test_parameterised_queries_bound_with_values_give_the_same_rows(server, name
     url, kg = server
     query = saved_queries()[name]
     given = PARAMETERS[name]
-    bindings = {p.name: convert(kg, p, given.get(p.name, p.default)) for p in query.params
+    bindings = {p.name: convert(kg.handle, kg.ontology, p, given.get(p.name, p.default)) for p in query.params
                 if given.get(p.name, p.default) is not None}
     values = f"VALUES ({' '.join('?' + k for k in bindings)}) {{ ({' '.join(v.n3() for v in bindings.values())}) }}"
     head, where, body = query.text.partition("WHERE {")  # inside the group, so FILTERs see the values

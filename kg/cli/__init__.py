@@ -45,11 +45,12 @@ def _root(
     """polkg: knowledge graphs of political actors and the relations between them."""
 
 
+# One module per command group; importing them registers their commands (in this order in --help).
 from kg.cli import analyze as _analyze  # noqa: E402,F401
-from kg.cli import commands as _commands  # noqa: E402,F401  (registers the commands)
-from kg.cli import data as _data  # noqa: E402,F401
 from kg.cli import extract as _extract  # noqa: E402,F401
+from kg.cli import graph as _graph  # noqa: E402,F401
 from kg.cli import ontology as _ontology  # noqa: E402,F401
+from kg.cli import store as _store  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import enum
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from kg.cli import app
-from kg.cli.commands import StoreOpt
+from kg.cli.options import GraphOptions, SeedOpt, graph_options, say
 from kg.cli.render import Format, FormatOpt, render
 
 analyze_app = typer.Typer(
@@ -21,84 +18,24 @@ analyze_app = typer.Typer(
          "cooperation and conflict per dyad, structural balance, timelines.")
 app.add_typer(analyze_app)
 
-RelationOpt = Annotated[list[str] | None, typer.Option(
-    "--relation", "-r", metavar="NAME", show_default=False,
-    help="Only this relation family or relation (consults, assaults, ...), with its sub-relations. Repeatable.")]
-SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", show_default=False,
-                                              help="Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")]
-UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", show_default=False,
-                                              help="Only events on or before DATE.")]
-ConfidenceOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
-                                              help="Only attestations at least this confident.")]
-class Status(str, enum.Enum):
-    """Statuses of an attestation."""
-
-    asserted = "asserted"
-    reported = "reported"
-    alleged = "alleged"
-
-
-StatusOpt = Annotated[list[Status] | None, typer.Option(
-    "--status", show_default=False, help="Only attestations with this status. Repeatable.")]
-CuratedOpt = Annotated[bool, typer.Option("--curated", help="Only hand-curated attestations.")]
-FactsOpt = Annotated[bool, typer.Option("--facts", help="Only plain facts (asserted or reported, positive, "
-                                                        "actual): no allegations, denials or plans.")]
-SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of anything random (sampling, community detection).")]
-
-
-@dataclass(frozen=True)
-class GraphOptions:
-    """The store and filters every analysis command shares."""
-
-    store: str | None
-    relation: list[str] | None
-    since: str | None
-    until: str | None
-    min_confidence: float
-    status: list[Status] | None
-    curated: bool
-    facts: bool
-
-    def project(self) -> Any:
-        """Open the store and project its events with these filters."""
-        from kg.analyze import Filters, parse_window, project
-        from kg.graph import KnowledgeGraph
-
-        since, until = parse_window(self.since, self.until)
-        filters = Filters(families=tuple(self.relation or ()), since=since, until=until,
-                          min_confidence=self.min_confidence, statuses=tuple(s.value for s in self.status or ()),
-                          curated_only=self.curated, facts_only=self.facts)
-        return project(KnowledgeGraph.open(self.store), filters=filters)
-
-
-def _options(store: str | None, relation: list[str] | None, since: str | None, until: str | None,
-             min_confidence: float, status: list[Status] | None, curated: bool, facts: bool) -> GraphOptions:
-    return GraphOptions(store, relation, since, until, min_confidence, status, curated, facts)
-
-
-def _say(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
 def _columns(rows: list[dict[str, Any]], default: list[str]) -> list[str]:
     return list(rows[0]) if rows else default
 
 
 @analyze_app.command()
+@graph_options
 def centrality(
     top: Annotated[int, typer.Option("--top", "-n", min=0, help="Show the first N (0: all).")] = 20,
     k: Annotated[int | None, typer.Option("--k", min=1, show_default=False,
                                           help="Betweenness from a seeded sample of K nodes (large graphs).")] = None,
     seed: SeedOpt = 0,
-    fmt: FormatOpt = Format.table, store: StoreOpt = None, relation: RelationOpt = None, since: SinceOpt = None,
-    until: UntilOpt = None, min_confidence: ConfidenceOpt = 0.0, status: StatusOpt = None, curated: CuratedOpt = False,
-    facts: FactsOpt = False,
+    fmt: FormatOpt = Format.table, *, graph: GraphOptions,
 ) -> None:
     """Who is central: degree, betweenness, PageRank, eigenvector, closeness and k-core, by PageRank."""
     from kg.analyze import centrality as measure
     from kg.analyze import k_core, require_events
 
-    G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
+    G = graph.project()
     require_events(G)
     cores = k_core(G)
     rows = [{**row, "core": cores.get(row["node"], 0)} for row in measure(G, k=k, seed=seed)]
@@ -106,92 +43,87 @@ def centrality(
 
 
 @analyze_app.command()
+@graph_options
 def communities(
     seed: SeedOpt = 0,
     resolution: Annotated[float, typer.Option("--resolution", min=0.0,
                                               help="Louvain resolution: above 1 gives smaller communities.")] = 1.0,
-    fmt: FormatOpt = Format.table, store: StoreOpt = None, relation: RelationOpt = None, since: SinceOpt = None,
-    until: UntilOpt = None, min_confidence: ConfidenceOpt = 0.0, status: StatusOpt = None, curated: CuratedOpt = False,
-    facts: FactsOpt = False,
+    fmt: FormatOpt = Format.table, *, graph: GraphOptions,
 ) -> None:
     """Who sides with whom: Louvain communities (seeded) of the dyad graph weighted by events."""
     from kg.analyze import communities as detect
 
-    G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
+    G = graph.project()
     rows = detect(G, seed=seed, resolution=resolution)
-    _say(f"{len({r['community'] for r in rows})} communities among {len(rows)} actors (Louvain, seed {seed}).")
+    say(f"{len({r['community'] for r in rows})} communities among {len(rows)} actors (Louvain, seed {seed}).")
     render(rows, _columns(rows, ["community", "node"]), fmt)
 
 
 @analyze_app.command()
+@graph_options
 def path(
     source: Annotated[str, typer.Argument(metavar="A", help="An actor: name, alias, id or IRI.")],
     target: Annotated[str, typer.Argument(metavar="B", help="Another actor.")],
     max_hops: Annotated[int, typer.Option("--max-hops", min=1, help="Longest path in hops.")] = 3,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many paths, shortest first.")] = 10,
-    fmt: FormatOpt = Format.table, store: StoreOpt = None, relation: RelationOpt = None, since: SinceOpt = None,
-    until: UntilOpt = None, min_confidence: ConfidenceOpt = 0.0, status: StatusOpt = None, curated: CuratedOpt = False,
-    facts: FactsOpt = False,
+    fmt: FormatOpt = Format.table, *, graph: GraphOptions,
 ) -> None:
     """How two actors connect: shortest and all simple paths up to --max-hops, each hop with its evidence."""
     from kg.analyze import paths
 
-    G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
+    G = graph.project()
     rows = paths(G, source, target, cutoff=max_hops, limit=limit)
     render(rows, _columns(rows, ["path"]), fmt)
 
 
 @analyze_app.command("ego")
+@graph_options
 def ego_network(
     actor: Annotated[str, typer.Argument(metavar="A", help="An actor: name, alias, id or IRI.")],
     depth: Annotated[int, typer.Option("--depth", min=1, help="Hops from the actor.")] = 1,
-    fmt: FormatOpt = Format.table, store: StoreOpt = None, relation: RelationOpt = None, since: SinceOpt = None,
-    until: UntilOpt = None, min_confidence: ConfidenceOpt = 0.0, status: StatusOpt = None, curated: CuratedOpt = False,
-    facts: FactsOpt = False,
+    fmt: FormatOpt = Format.table, *, graph: GraphOptions,
 ) -> None:
     """An actor's ego network: every event among the actors within --depth hops of it."""
     from kg.analyze import edge_rows, ego, require_events
 
-    G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
+    G = graph.project()
     sub = ego(G, actor, radius=depth)
     label = G.nodes[sub.graph["ego"]]["label"]
     require_events(sub, what=f"{label} takes part in no event")
-    _say(f"Ego network of {label} (depth {depth}): {len(sub)} actors, {sub.number_of_edges()} events.")
+    say(f"Ego network of {label} (depth {depth}): {len(sub)} actors, {sub.number_of_edges()} events.")
     rows = edge_rows(sub)
     render(rows, _columns(rows, ["actor"]), fmt)
 
 
 @analyze_app.command()
+@graph_options
 def dyads(
     by_actor: Annotated[bool, typer.Option("--by-actor", help="Totals per actor, given and received, instead.")]
     = False,
-    fmt: FormatOpt = Format.table, store: StoreOpt = None, relation: RelationOpt = None, since: SinceOpt = None,
-    until: UntilOpt = None, min_confidence: ConfidenceOpt = 0.0, status: StatusOpt = None, curated: CuratedOpt = False,
-    facts: FactsOpt = False,
+    fmt: FormatOpt = Format.table, *, graph: GraphOptions,
 ) -> None:
     """Cooperation and conflict per dyad (or per actor): events, quad classes and Goldstein, worst first."""
     from kg.analyze import actor_balance, require_events
     from kg.analyze import dyads as per_dyad
 
-    G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
+    G = graph.project()
     require_events(G)
     rows = actor_balance(G) if by_actor else per_dyad(G)
     render(rows, _columns(rows, ["actor"]), fmt)
 
 
 @analyze_app.command()
+@graph_options
 def balance(
-    fmt: FormatOpt = Format.table, store: StoreOpt = None, relation: RelationOpt = None, since: SinceOpt = None,
-    until: UntilOpt = None, min_confidence: ConfidenceOpt = 0.0, status: StatusOpt = None, curated: CuratedOpt = False,
-    facts: FactsOpt = False,
+    fmt: FormatOpt = Format.table, *, graph: GraphOptions,
 ) -> None:
     """Structural balance of the signed graph (sign of summed Goldstein per pair): every triad, unbalanced first."""
     from kg.analyze import balance as signed_balance
 
-    G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
+    G = graph.project()
     result = signed_balance(G)
     ratio = f"{result['ratio']:.2f}" if result["ratio"] is not None else "n/a"
-    _say(f"{result['signed_pairs']} signed pairs ({result['positive']} positive, {result['negative']} negative); "
+    say(f"{result['signed_pairs']} signed pairs ({result['positive']} positive, {result['negative']} negative); "
          f"{result['triads']} triad{'' if result['triads'] == 1 else 's'}: {result['balanced']} balanced, "
          f"{result['unbalanced']} unbalanced "
          f"(balance ratio {ratio}).")
@@ -199,6 +131,7 @@ def balance(
 
 
 @analyze_app.command()
+@graph_options
 def timeline(
     actor: Annotated[str | None, typer.Argument(metavar="[A]", help="Only events of this actor.",
                                                 show_default=False)] = None,
@@ -206,19 +139,18 @@ def timeline(
                                                 show_default=False)] = None,
     step: Annotated[str, typer.Option("--step", help="Period: day, week, month or year.")] = "week",
     window: Annotated[int, typer.Option("--window", min=1, help="Rolling window in periods (1: none).")] = 1,
-    fmt: FormatOpt = Format.table, store: StoreOpt = None, relation: RelationOpt = None, since: SinceOpt = None,
-    until: UntilOpt = None, min_confidence: ConfidenceOpt = 0.0, status: StatusOpt = None, curated: CuratedOpt = False,
-    facts: FactsOpt = False,
+    fmt: FormatOpt = Format.table, *, graph: GraphOptions,
 ) -> None:
     """Events per period (of the graph, an actor or a dyad) with cooperation, conflict and Goldstein."""
     from kg.analyze import timeline as series
 
-    G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
+    G = graph.project()
     rows = series(G, step=step, window=window, actor=actor, other=other)
     render(rows, _columns(rows, ["period"]), fmt)
 
 
 @app.command()
+@graph_options
 def viz(
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("graph.html"),
     ego: Annotated[str | None, typer.Option("--ego", metavar="ACTOR", show_default=False,
@@ -236,20 +168,18 @@ def viz(
     screenshot: Annotated[Path | None, typer.Option(
         "--screenshot", metavar="PNG", show_default=False,
         help="Also save a PNG of the page once its layout is stable (needs Chromium and the viz extra).")] = None,
-    store: StoreOpt = None, relation: RelationOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-    min_confidence: ConfidenceOpt = 0.0, status: StatusOpt = None, curated: CuratedOpt = False,
-    facts: FactsOpt = False,
+    *, graph: GraphOptions,
 ) -> None:
     """Draw the graph as one self-contained interactive HTML page that works offline."""
     from kg.viz.explorer import MAX_NODES, reduce, write_explorer
 
-    G = _options(store, relation, since, until, min_confidence, status, curated, facts).project()
+    G = graph.project()
     drawn, note = reduce(G, max_nodes=max_nodes or MAX_NODES, top=top, ego=ego, depth=depth)
     if note:
-        _say(f"Reduced: {note}.")
+        say(f"Reduced: {note}.")
     path = write_explorer(drawn, out, title=title, note=note, seed=seed, open_browser=open_browser)
-    _say(f"Wrote {path}: {len(drawn)} actors, {drawn.number_of_edges()} events.")
+    say(f"Wrote {path}: {len(drawn)} actors, {drawn.number_of_edges()} events.")
     if screenshot is not None:
         from kg.viz.browser import screenshot as take
 
-        _say(f"Wrote {take(path, screenshot)}.")
+        say(f"Wrote {take(path, screenshot)}.")

@@ -6,48 +6,30 @@ import enum
 import json
 import sys
 import time
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from kg.cli import app
-from kg.cli.commands import StoreOpt, _say
+from kg.cli.options import (
+    DEFAULT_MERGES,
+    MergesOpt,
+    MinConfidenceOpt,
+    ProcessesOpt,
+    PublishedOpt,
+    StoreOpt,
+    StrictOpt,
+    parse_published,
+    say,
+    warn,
+)
 from kg.cli.progress import document_progress
 from kg.cli.render import Format, FormatOpt, render
 from kg.errors import InputError, KGError
 
-DEFAULT_MERGES = "merges.yaml"
-
-
-def _published(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, not {value!r}", param_hint="--published") from None
-
-
-def _warn(problem: Any) -> None:
-    _say(f"Warning: skipped {problem}")
-
-
 PathsArg = Annotated[list[str], typer.Argument(
     metavar="PATH...", help="Text, HTML or JSONL files, folders of them, or - for standard input.")]
-PublishedOpt = Annotated[str | None, typer.Option(
-    "--published", metavar="YYYY-MM-DD", help="Publication date of documents that carry none; anchors "
-                                              "relative dates such as 'on Monday'.", show_default=False)]
-ProcessesOpt = Annotated[int, typer.Option("--processes", "-j", min=1, help="Parser processes.")]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first unreadable document instead of "
-                                                          "skipping it with a warning.")]
-MergesOpt = Annotated[Path | None, typer.Option(
-    "--merges", envvar="KG_MERGES", show_default=False,
-    help=f"Actor merges file: reviewed decisions are applied, new proposals appended (default {DEFAULT_MERGES}; "
-         "also $KG_MERGES).")]
-MinConfidenceOpt = Annotated[float, typer.Option(
-    "--min-confidence", min=0.0, max=1.0, help="Keep statements whose rule's measured precision is at least this.")]
 
 
 class ExtractFormat(str, enum.Enum):
@@ -74,7 +56,7 @@ def extract(
     """Extract statements from news text and print them; no store is touched."""
     from kg.extract.extractor import Extractor
     from kg.extract.ingest import distinct_records, extract_stream
-    from kg.store import write_atomic
+    from kg.files import write_atomic
 
     started = time.perf_counter()
     extractor = Extractor()
@@ -84,8 +66,8 @@ def extract(
     stream = sys.stdout if out is None or fmt is not ExtractFormat.jsonl else None
     buffer: list[str] = []
     with document_progress() as progress:
-        for document, found in extract_stream(extractor, paths, published=_published(published), strict=strict,
-                                              processes=processes, problems=problems, on_problem=_warn):
+        for document, found in extract_stream(extractor, paths, published=parse_published(published), strict=strict,
+                                              processes=processes, problems=problems, on_problem=warn):
             kept = [e for e in found if e.statement.confidence >= min_confidence]
             found_records = distinct_records(r for e in kept for r in extractor.records(e))
             progress(document, len(found_records))
@@ -115,7 +97,7 @@ def extract(
     elif fmt is not ExtractFormat.jsonl:
         sys.stdout.write(text)
     skipped = f", skipped {len(problems)} unreadable" if problems else ""
-    _say(f"Extracted {progress.statements:,} statements from {progress.documents:,} documents{skipped} "
+    say(f"Extracted {progress.statements:,} statements from {progress.documents:,} documents{skipped} "
          f"in {time.perf_counter() - started:.1f} s" + (f"; wrote {out}." if out else "."))
 
 
@@ -173,7 +155,7 @@ def evaluate(
     from kg.build import source_folders
     from kg.evaluate import load_gold, score
     from kg.extract.ingest import predict
-    from kg.store import write_atomic
+    from kg.files import write_atomic
 
     started = time.perf_counter()
     records = [r for path in gold for r in load_gold(path, sources=source_folders(sources or ()))]
@@ -192,11 +174,11 @@ def evaluate(
         render(rows, columns, fmt)
     for error in report.errors[:errors]:
         if error["kind"] == "missed":
-            _say(f"missed   {error['record']}: {error['subject'][0]} -[{error['family']}]-> "
+            say(f"missed   {error['record']}: {error['subject'][0]} -[{error['family']}]-> "
                  f"{(error['object'] or ['-'])[0]}" + (" (core)" if error["core"] else ""))
         else:
-            _say(f"spurious {error['record']}: {error['subject']} -[{error['relation']}]-> {error['object'] or '-'}")
-    _say(f"Scored {len(records):,} gold records ({report.gold:,} gold relations, {report.predicted:,} counted "
+            say(f"spurious {error['record']}: {error['subject']} -[{error['relation']}]-> {error['object'] or '-'}")
+    say(f"Scored {len(records):,} gold records ({report.gold:,} gold relations, {report.predicted:,} counted "
          f"predictions) in {time.perf_counter() - started:.1f} s.")
 
 

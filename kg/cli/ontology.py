@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from kg.cli import app
-from kg.cli.commands import StoreOpt, _say
+from kg.cli.options import StoreOpt, say
 from kg.cli.render import Format, FormatOpt, render
 
 
@@ -73,6 +73,6 @@ def validate(
         render(rows, ["focus", "description", "path", "message", "origins", "severity"], fmt)
     checked = "SHACL shapes" + (" and OWL 2 RL" if reasoning else "")
     if violations or problems:
-        _say(f"{len(violations)} shape violations, {len(problems)} inconsistencies ({checked}).")
+        say(f"{len(violations)} shape violations, {len(problems)} inconsistencies ({checked}).")
         sys.exit(1)
-    _say(f"The graph conforms ({checked}): no violations, no inconsistencies.")
+    say(f"The graph conforms ({checked}): no violations, no inconsistencies.")

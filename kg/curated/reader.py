@@ -25,14 +25,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pycountry
-
+from kg import countries
 from kg.curated.yamlfile import Mapping as _Mapping
 from kg.curated.yamlfile import read_yaml
 from kg.dates import DateError, EventDate, parse_date
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, UnknownActor
 from kg.model import ROLES, Actor, Evidence, IsoCodes, Origin, RoleTenure, Source, Statement, Thing
-from kg.names import fold
+from kg.names import NameIndex
 from kg.ontology import Ontology, load_ontology
 from kg.resources import bundled_path
 
@@ -172,11 +171,9 @@ def _plain_date(record: _Record, mapping: _Mapping, key: str) -> date | None:
 
 def _iso(record: _Record, names: Sequence[str]) -> IsoCodes:
     for name in names:
-        try:
-            country = pycountry.countries.lookup(name)
-        except LookupError:
-            continue
-        return IsoCodes(country.alpha_2, country.alpha_3, country.numeric)
+        country = countries.by_name(name)
+        if country is not None:
+            return country.iso
     raise record.error(f"no ISO 3166 country matches {names[0]!r} or its aliases; add its ISO name as an alias")
 
 
@@ -250,29 +247,20 @@ def _source(record: _Record, onto: Ontology) -> Source:
 
 
 class _Names:
-    """Resolves an id, label or alias to one actor or thing id."""
+    """Resolves an id, label or alias to one actor or thing id (see :class:`kg.names.NameIndex`)."""
 
     def __init__(self, data: CuratedData):
-        self.ids = set(data.actors) | set(data.things)
-        self.keys: dict[str, set[str]] = defaultdict(set)
+        self.index = NameIndex()
         for entity in (*data.actors.values(), *data.things.values()):
-            for name in entity.names:
-                self.keys[fold(name)].add(entity.id)
+            self.index.add(entity.id, entity.names, label=entity.label)
 
     def resolve(self, record: _Record, key: str, value: Any) -> str:
         if not isinstance(value, str):
             raise record.error(f"{key!r} must name an actor or thing, not {value!r}", key)
-        if value in self.ids:
-            return value
-        found = self.keys.get(fold(value), set())
-        if len(found) == 1:
-            return next(iter(found))
-        if len(found) > 1:
-            raise record.error(f"{value!r} is ambiguous ({', '.join(sorted(found))}); use an id", key)
-        close = difflib.get_close_matches(value, sorted(self.ids), n=1, cutoff=0.5) or \
-            difflib.get_close_matches(fold(value), sorted(self.keys), n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise record.error(f"unknown actor {value!r}{hint}", key)
+        try:
+            return self.index.find(value)
+        except UnknownActor as exc:
+            raise record.error(exc.message, key) from None
 
     def many(self, record: _Record, key: str) -> tuple[str, ...]:
         value = record.data.get(key)

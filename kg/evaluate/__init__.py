@@ -473,7 +473,7 @@ def write_curated_gold(data: CuratedData, source_id: str, path: str | Path) -> P
     --------
     load_gold : read it back, with ``sources`` naming the folder of the text.
     """
-    from kg.store import write_atomic
+    from kg.files import write_atomic
 
     record = curated_gold(data, source_id=source_id)
     out = Path(path)

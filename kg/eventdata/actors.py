@@ -1,20 +1,21 @@
 """Exact lookup of event-data actors among a store's actors, and the new actors an import creates.
 
 Never fuzzy matching at this scale: a polkg id, a Wikidata id, a bare CAMEO country code (``BLR`` is the
-country with that ISO 3166 code) or a name equal, case and accents aside, to a label or alias of an
-actor in the store; anything else becomes a new, unreviewed actor (``Belarus GOV`` for GDELT's
-``BLRGOV``, typed by its CAMEO role or ICEWS sectors) whose IRI depends on its folded label alone, so
-every worker of an import names it alike.
+country with that ISO 3166 code) or a name with the same key (:func:`kg.names.name_key`: case,
+accents, punctuation and script aside) as a label or alias of an actor in the store; anything else
+becomes a new, unreviewed actor (``Belarus GOV`` for GDELT's ``BLRGOV``, typed by its CAMEO role or
+ICEWS sectors) whose IRI depends on its folded label alone, so every worker of an import names it alike.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 from typing import Any
 
+from kg import countries
 from kg.eventdata.files import Party
-from kg.names import fold, slug
+from kg.names import fold, name_key, slug
+from kg.store.base import Handle
 
 __all__ = ["ActorLookup"]
 
@@ -53,40 +54,8 @@ def _icews_class(party: Party) -> str:
     return "Person"
 
 
-_folded = functools.lru_cache(maxsize=1 << 16)(fold)
-
-
-@functools.lru_cache(maxsize=512)
 def _is_country(code: str) -> bool:
-    import pycountry
-
-    return pycountry.countries.get(alpha_3=code) is not None
-
-
-@functools.lru_cache(maxsize=1)
-def _shared_country_ids() -> frozenset[str]:
-    """Actor ids that several countries would get from their names (both Congos are ``congo``)."""
-    import pycountry
-
-    from kg.resolve import country_actor
-
-    seen: dict[str, int] = {}
-    for country in pycountry.countries:
-        ident = country_actor(country).id
-        seen[ident] = seen.get(ident, 0) + 1
-    return frozenset(ident for ident, count in seen.items() if count > 1)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _country_named(name: str) -> Any:
-    """The pycountry country whose code or name is exactly ``name`` (case aside), or None; cached, since
-    pycountry's lookup scans every country."""
-    import pycountry
-
-    try:
-        return pycountry.countries.lookup(name)
-    except LookupError:
-        return None
+    return countries.by_code(code) is not None
 
 
 class ActorLookup:
@@ -95,27 +64,29 @@ class ActorLookup:
     A name that several actors share matches none of them, unless exactly one of them is reviewed.
     """
 
-    def __init__(self, kg: Any):
+    def __init__(self, handle: Handle):
         keys: dict[str, dict[bool, set[str]]] = {}
-        for row in kg.query("SELECT ?entity ?key ?reviewed WHERE { ?entity pk:searchKey ?key . "
+        for row in handle.query("SELECT ?entity ?key ?reviewed WHERE { ?entity pk:searchKey ?key . "
                             "OPTIONAL { ?entity pk:reviewed ?reviewed } "
-                            "FILTER(STRSTARTS(STR(?entity), 'https://w3id.org/polkg/actor/')) }"):
+                                "FILTER(STRSTARTS(STR(?entity), 'https://w3id.org/polkg/actor/')) }").rows:
             reviewed = row["reviewed"] is not False
-            keys.setdefault(row["key"], {True: set(), False: set()})[reviewed].add(row["entity"].split(":", 1)[1])
+            found = keys.setdefault(name_key(row["key"]), {True: set(), False: set()})
+            found[reviewed].add(row["entity"].split(":", 1)[1])
         self.by_key: dict[str, str] = {}
         for key, found in keys.items():
             best = found[True] or found[False]
             if len(best) == 1:
                 self.by_key[key] = next(iter(best))
         self.by_iso: dict[str, str] = {}
-        for row in kg.query("SELECT ?entity ?iso WHERE { ?entity pk:iso3166Alpha3 ?iso }"):
+        for row in handle.query("SELECT ?entity ?iso WHERE { ?entity pk:iso3166Alpha3 ?iso }").rows:
             self.by_iso[row["iso"]] = row["entity"].split(":", 1)[1]
-        self.things = {row["thing"].split(":", 1)[1] for row in kg.query(
-            "SELECT ?thing WHERE { ?thing a ?c . FILTER(STRSTARTS(STR(?thing), 'https://w3id.org/polkg/node/')) }")}
+        self.things = {row["thing"].split(":", 1)[1] for row in handle.query(
+            "SELECT ?thing WHERE { ?thing a ?c . "
+            "FILTER(STRSTARTS(STR(?thing), 'https://w3id.org/polkg/node/')) }").rows}
         self.by_wikidata: dict[str, str] = {}
         self.ids: set[str] = set()
-        for row in kg.query("SELECT ?entity ?q WHERE { ?entity a ?c . OPTIONAL { ?entity skos:exactMatch ?q } "
-                            "FILTER(STRSTARTS(STR(?entity), 'https://w3id.org/polkg/actor/')) }"):
+        for row in handle.query("SELECT ?entity ?q WHERE { ?entity a ?c . OPTIONAL { ?entity skos:exactMatch ?q } "
+                                "FILTER(STRSTARTS(STR(?entity), 'https://w3id.org/polkg/actor/')) }").rows:
             ident = row["entity"].split(":", 1)[1]
             self.ids.add(ident)
             if row["q"] and row["q"].startswith("wd:"):
@@ -123,24 +94,20 @@ class ActorLookup:
         self.new: dict[str, Any] = {}
 
     def _country(self, alpha3: str = "", name: str = "") -> str | None:
-        """The country with this ISO code or name: the store's, or a new one from pycountry."""
-        import pycountry
-
-        from kg.resolve import country_actor
-
+        """The country with this ISO code or name: the store's, or a new one (see :mod:`kg.countries`)."""
         if alpha3 in self.by_iso:
             return self.by_iso[alpha3]
-        found = pycountry.countries.get(alpha_3=alpha3) if alpha3 else _country_named(name)
+        found = countries.by_code(alpha3) if alpha3 else countries.by_name(name)
         if found is None:
             return None
-        if found.alpha_3 in self.by_iso:
-            return self.by_iso[found.alpha_3]
-        actor = country_actor(found)
-        if actor.id in self.ids or actor.id in self.by_key.values() or actor.id in _shared_country_ids():
-            actor = replace(actor, id=f"country-{found.alpha_3.lower()}")  # the same whichever comes first
+        if found.alpha3 in self.by_iso:
+            return self.by_iso[found.alpha3]
+        actor = countries.country_actor(found)
+        if actor.id in self.ids or actor.id in self.by_key.values() or actor.id in countries.shared_ids():
+            actor = replace(actor, id=f"country-{found.alpha3.lower()}")  # the same whichever comes first
         self.new[actor.id] = actor
-        self.by_iso[found.alpha_3] = actor.id
-        self.by_key.setdefault(fold(actor.label), actor.id)
+        self.by_iso[found.alpha3] = actor.id
+        self.by_key.setdefault(name_key(actor.label), actor.id)
         return actor.id
 
     def find(self, party: Party, dataset: str) -> str:
@@ -164,7 +131,7 @@ class ActorLookup:
             country = self._country(alpha3=code)
             if country:
                 return country
-        key = _folded(party.name)
+        key = name_key(party.name)
         role = code[3:6] if len(code) >= 6 and _is_country(code[:3]) else ""
         if key and key in self.by_key and not role:
             return self.by_key[key]
@@ -175,8 +142,8 @@ class ActorLookup:
                 return country
         name = party.name.title() if party.name.isupper() else party.name
         label = " ".join(part for part in (name, role) if part) or code
-        if fold(label) in self.by_key:
-            return self.by_key[fold(label)]
+        if name_key(label) in self.by_key:
+            return self.by_key[name_key(label)]
         ident = slug(f"{dataset} {fold(label)}")[:80] or f"{dataset}-unnamed"  # the same in every worker
         if ident not in self.new:
             kind = _ROLES.get(role) if role else None
@@ -192,7 +159,7 @@ class ActorLookup:
             origin = f"Imported from {dataset.upper()}" + (f" (code {code})" if code else "")
             self.new[ident] = Actor(ident, kind or "Group", label, country=country, reviewed=False,
                                     description=origin)
-            self.by_key[fold(label)] = ident
+            self.by_key[name_key(label)] = ident
         return ident
 
 

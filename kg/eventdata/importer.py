@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import itertools
 import json
 import time
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from kg.errors import InputError, StoreError, UnknownTerm
+from kg.errors import InputError, UnknownTerm
 from kg.eventdata.actors import ActorLookup
 from kg.eventdata.files import (
     FORMATS,
@@ -282,13 +283,9 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     import shutil
     import tempfile
 
-    import pyoxigraph as ox
-
     from kg.graph import KnowledgeGraph, actor_triples, thing_triples
     from kg.model import Actor
-    from kg.ontology import GRAPH_IRI
-    from kg.store import OxigraphDirStore, Transaction, new_graph, open_store
-    from kg.store.remote import BATCH, RemoteStore, post_graph
+    from kg.store import open_store
 
     global _WORKER
     if dataset not in READERS:
@@ -309,9 +306,6 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                     continue
                 mentions.setdefault(item.event, []).append(item)
     target = open_store(store)
-    remote = isinstance(target, RemoteStore)
-    if not remote and not isinstance(target, OxigraphDirStore):
-        raise StoreError(f"kg import writes Oxigraph stores on disk or SPARQL servers; {target.spec} is neither")
     workers = min(processes or min(4, _usable_cpus()), len(files))
     if "fork" not in multiprocessing.get_all_start_methods():
         workers = 1  # workers inherit the converter by forking
@@ -320,23 +314,21 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
     fresh = not target.exists()
 
     with contextlib.ExitStack() as stack:
-        if remote:  # rows go to the server in batches; the ontology and registry of a new graph go at the end
-            post = stack.enter_context(target.appending())
-            txn = Transaction(new_graph("oxigraph"))
-        else:
-            txn = stack.enter_context(target.transaction(replace=False))
-        kg = KnowledgeGraph(txn.graph)
-        inner = txn.graph.store._inner  # type: ignore[attr-defined]
-        graph = ox.NamedNode(str(GRAPH_IRI))
-        if fresh:
+        txn = stack.enter_context(target.transaction(replace=False))
+        kg = KnowledgeGraph(txn.handle)
+        if fresh:  # a new graph starts with the ontology and the bundled actor registry
             from kg.curated import bundled_inputs, load_curated
 
-            kg.add_ontology()
-            registry = load_curated(bundled_inputs(statements=False))
-            for actor in registry.actors.values():
-                kg.add_actor(actor)
-        report.triples_before = target.count() if remote and not fresh else len(inner)
-        actors = ActorLookup(kg if fresh or not remote else KnowledgeGraph.open(target.spec))
+            start = KnowledgeGraph()
+            start.add_ontology()
+            for actor in load_curated(bundled_inputs(statements=False)).actors.values():
+                start.add_actor(actor)
+            txn.handle.load(io.BytesIO(start.handle.dump("nquads")), "nquads")
+            report.triples_before = len(start)
+            actors = ActorLookup(start.handle)
+        else:
+            report.triples_before = target.count()
+            actors = ActorLookup(txn.handle)
         # converted files wait in the new generation when there is one, so a killed import leaves no
         # scratch behind (the next write removes stale generations)
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-import-", dir=txn.folder)))
@@ -358,20 +350,13 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
         def write(outputs: list[Path]) -> None:
             if not outputs:
                 return
-            if remote:  # N-Triples lines, BATCH at a time
-                for part in outputs:
-                    with part.open("rb") as lines:
-                        while chunk := b"".join(itertools.islice(lines, BATCH)):
-                            post(chunk)
-                    part.unlink()
-                return
             joined = outputs[0] if len(outputs) == 1 else folder / "batch.nt"  # one bulk load a batch
             if len(outputs) > 1:
                 with joined.open("wb") as out:
                     for part in outputs:
                         with part.open("rb") as chunk:
                             shutil.copyfileobj(chunk, out, 1 << 20)
-            inner.bulk_load(path=str(joined), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            txn.handle.load(joined, "nt", parse=False)
             for part in {*outputs, joined}:
                 part.unlink()
 
@@ -411,14 +396,8 @@ def import_events(dataset: str, paths: Sequence[str | Path], *, store: str | Pat
                                           (actor_triples(entity) if isinstance(entity, Actor) else
                                            thing_triples(entity))))
         write([actors_file])
-        if remote:
-            post_graph(post, txn.graph)
-        else:
-            report.triples = len(inner)
-            txn.manifest.update({"imported": [str(p) for p in files], "dataset": dataset,
-                                 "triples": report.triples})
-    if remote:
-        report.triples = target.count()
+        txn.manifest.update({"imported": [str(p) for p in files], "dataset": dataset})
+    report.triples = target.count()
     report.seconds = time.perf_counter() - started
     return report
 

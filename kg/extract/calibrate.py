@@ -66,7 +66,7 @@ def calibrate(gold_files: Sequence[str | Path], *, sources: Sequence[str | Path]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: measure and write ``patterns/precision.json`` (or ``--out``)."""
-    from kg.store import write_atomic
+    from kg.files import write_atomic
 
     parser = argparse.ArgumentParser(prog="python -m kg.extract.calibrate", description=__doc__.split("\n")[0])
     parser.add_argument("gold", nargs="+", help="gold JSONL files")

@@ -119,7 +119,7 @@ def _text(graph: Graph, subject: URIRef, predicate: URIRef) -> str:
 
 
 def _short(term: Any) -> str:
-    from kg.query import compact
+    from kg.store.terms import compact
 
     return str(compact(term))
 

@@ -19,19 +19,35 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import Namespace, URIRef
+from rdflib import URIRef
 
 from kg.errors import InputError, UnknownTerm
-from kg.ontology.iris import CAMEO_IRI, PK_IRI, PLOVER_IRI
+from kg.ontology.iris import (
+    ACTOR,
+    ATTESTATION,
+    BASE,
+    CAMEO,
+    CAMEO_IRI,
+    EVENT,
+    GRAPH_IRI,
+    METHOD,
+    NODE,
+    PK_IRI,
+    PLOVER,
+    PLOVER_IRI,
+    PREFIXES,
+    SOURCE,
+    TENURE,
+    WD,
+)
 from kg.ontology.namespace import PK
-from kg.resources import bundled_path
+from kg.resources import ontology_files
+from kg.store.rdfio import parse_values
 
 __all__ = [
     "ACTOR",
@@ -55,46 +71,6 @@ __all__ = [
     "ontology_files",
 ]
 
-BASE = "https://w3id.org/polkg/"
-ACTOR = Namespace(BASE + "actor/")
-NODE = Namespace(BASE + "node/")
-EVENT = Namespace(BASE + "event/")
-ATTESTATION = Namespace(BASE + "attestation/")
-SOURCE = Namespace(BASE + "source/")
-TENURE = Namespace(BASE + "tenure/")
-METHOD = Namespace(BASE + "method/")
-CAMEO = Namespace(CAMEO_IRI)
-PLOVER = Namespace(PLOVER_IRI)
-WD = Namespace("http://www.wikidata.org/entity/")
-
-#: The named graph that holds data and ontology on every store; our queries use it as default graph.
-GRAPH_IRI = URIRef("urn:polkg:graph")
-
-#: Prefixes bound on every graph and used to shorten IRIs in query results.
-PREFIXES: dict[str, str] = {
-    "pk": PK_IRI,
-    "actor": str(ACTOR),
-    "node": str(NODE),
-    "event": str(EVENT),
-    "attestation": str(ATTESTATION),
-    "source": str(SOURCE),
-    "tenure": str(TENURE),
-    "method": str(METHOD),
-    "cameo": CAMEO_IRI,
-    "plover": PLOVER_IRI,
-    "wd": str(WD),
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": "https://schema.org/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "org": "http://www.w3.org/ns/org#",
-}
-
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 _OWL = "http://www.w3.org/2002/07/owl#"
@@ -116,12 +92,15 @@ class CameoCode:
         Goldstein score from -10 (conflict) to +10 (cooperation).
     quad_class : int
         1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    plover : str, optional
+        The PLOVER event type the code aligns with (``skos:closeMatch``), such as ``"CONSULT"``.
     """
 
     code: str
     name: str
     goldstein: float
     quad_class: int
+    plover: str | None = None
 
     @property
     def iri(self) -> URIRef:
@@ -290,35 +269,44 @@ class Ontology:
         return own is not None and code.startswith(own.code)
 
 
+def _chain(parents: Mapping[str, str | None], name: str) -> list[str]:
+    chain = [name]
+    while (parent := parents.get(chain[-1])) is not None:
+        chain.append(parent)
+    return chain
+
+
+def relation_families(parents: Mapping[str, str | None]) -> dict[str, str]:
+    """The family of every relation, from each property's parent (``rdfs:subPropertyOf``, ours only).
+
+    A relation's family is its ancestor just below a root (``interacts_with`` or ``related_to``); a root is
+    its own family. Properties that reach no root (``pk:actor``, ``pk:source``, ...) are not relations.
+
+    Examples
+    --------
+    >>> relation_families({"calls": "consults", "consults": "interacts_with", "interacts_with": None,
+    ...                    "actor": None})
+    {'calls': 'consults', 'consults': 'consults', 'interacts_with': 'interacts_with'}
+    """
+    families = {}
+    for name in parents:
+        chain = _chain(parents, name)
+        if chain[-1] in _ROOTS:
+            families[name] = chain[-2] if len(chain) > 1 else name
+    return families
+
+
 def _suggest(name: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, list(choices), n=3, cutoff=0.6)
     return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
 
 
-ONTOLOGY_FILES = ("polkg.ttl", "cameo.ttl", "plover.ttl", "alignment.ttl")
-
-
-def ontology_files(root: Path | None = None) -> list[Path]:
-    """Return the Turtle files that make up the ontology, as loaded into every graph.
-
-    ``polkg.ttl`` is written by hand; the CAMEO and PLOVER schemes and the alignment are generated.
-    """
-    if root is not None:
-        return [root / "ontology" / name for name in ONTOLOGY_FILES]
-    return [bundled_path("ontology", name) for name in ONTOLOGY_FILES]
-
-
-def _triples(paths: Iterable[Path]) -> Iterator[tuple[str, str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+def _triples(paths: Iterable[Path]) -> Iterator[tuple[str, str, str | None]]:
     for path in paths:
         try:
-            for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-                if isinstance(triple.subject, ox.NamedNode):
-                    yield triple.subject.value, triple.predicate.value, triple.object
-        except SyntaxError as exc:
-            where = re.search(r"(?:at |line )(\d+)", str(exc))
-            message = str(exc).splitlines()[0]
-            raise InputError(f"the ontology does not parse: {message}", path=path,
-                             line=int(where.group(1)) if where else None) from None
+            yield from parse_values(path)
+        except InputError as exc:
+            raise InputError(f"the ontology does not parse: {exc.message}", path=exc.path, line=exc.line) from None
 
 
 @functools.cache
@@ -340,8 +328,7 @@ def load_ontology(paths: tuple[Path, ...] | None = None) -> Ontology:
         If a file does not parse.
     """
     props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for subject, predicate, obj in _triples(paths or ontology_files()):
-        value = obj.value if isinstance(obj, ox.NamedNode | ox.Literal) else None
+    for subject, predicate, value in _triples(paths or ontology_files()):
         if value is not None:
             props[subject][predicate].append(value)
 
@@ -349,8 +336,9 @@ def load_ontology(paths: tuple[Path, ...] | None = None) -> Ontology:
     for subject, p in props.items():
         if subject.startswith(CAMEO_IRI) and p.get(_SKOS + "notation"):
             code = p[_SKOS + "notation"][0]
+            types = sorted(v[len(PLOVER_IRI):] for v in p.get(_SKOS + "closeMatch", []) if v.startswith(PLOVER_IRI))
             cameo[code] = CameoCode(code, p[_SKOS + "prefLabel"][0], float(p[PK_IRI + "goldstein"][0]),
-                                    int(p[PK_IRI + "quadClass"][0]))
+                                    int(p[PK_IRI + "quadClass"][0]), types[0] if types else None)
 
     classes: dict[str, tuple[str, ...]] = {}
     relations_raw: dict[str, dict[str, list]] = {}
@@ -395,13 +383,12 @@ def load_ontology(paths: tuple[Path, ...] | None = None) -> Ontology:
         return values
 
     relations: dict[str, Relation] = {}
+    families = relation_families(parents)
     for name, p in relations_raw.items():
-        chain = [name]
-        while parents.get(chain[-1]) is not None:
-            chain.append(parents[chain[-1]])  # type: ignore[arg-type]
-        if chain[-1] not in _ROOTS or name in _ROOTS:
+        if name not in families or name in _ROOTS:
             continue  # structural properties (pk:actor, pk:source, ...) are not relations
-        family = chain[-2]
+        family = families[name]
+        chain = _chain(parents, name)
         cameo_iri = p.get(PK_IRI + "cameo", [None])[0]
         wikidata = p.get(PK_IRI + "wikidataProperty", [None])[0]
         relations[name] = Relation(

@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from kg.errors import InputError
 from kg.ontology.iris import CAMEO_IRI, PK_IRI, PLOVER_IRI
+from kg.ontology.registry import relation_families
 
 CAMEO_SCHEME = URIRef("https://w3id.org/polkg/cameo")
 
@@ -276,11 +277,20 @@ def plover_scheme(plover: Plover, cameo_rows: list[dict[str, str]]) -> Graph:
 
 
 def alignment(ontology: Graph, cameo_rows: list[dict[str, str]], plover: Plover) -> Graph:
-    """Copy each relation property's CAMEO notation, Goldstein score, quad class and PLOVER type onto it."""
+    """Copy each relation property's CAMEO notation, Goldstein score, quad class and PLOVER type onto it, and
+    give every relation its family (the ancestor just below a root: see :func:`relation_families`)."""
     rows = {row["code"]: row for row in cameo_rows}
     g = Graph()
     for prefix, ns in (("pk", _PK), ("plover", _PLOVER)):
         g.bind(prefix, ns)
+    parents: dict[str, str | None] = {}
+    for prop in ontology.subjects(RDF.type, OWL.ObjectProperty):
+        if str(prop).startswith(PK_IRI):
+            ours = sorted(str(v)[len(PK_IRI):] for v in ontology.objects(prop, RDFS.subPropertyOf)
+                          if str(v).startswith(PK_IRI))
+            parents[str(prop)[len(PK_IRI):]] = ours[0] if ours else None
+    for name, family in sorted(relation_families(parents).items()):
+        g.add((_PK[name], _PK.family, _PK[family]))
     for prop, concept in sorted(ontology.subject_objects(_PK.cameo)):
         code = str(concept)[len(CAMEO_IRI):]
         if code not in rows:
@@ -382,7 +392,7 @@ def generated_files(reference: Path, root: Path) -> dict[Path, str]:
             "auxiliary modes, and the CAMEO-to-PLOVER alignment)"),
         root / "ontology" / "alignment.ttl": _turtle(
             alignment(ontology, rows, plover), "ontology/polkg.ttl, cameo_codes.tsv and CAMEO_PLOVER.md: each "
-            "relation's CAMEO notation, Goldstein score, quad class and PLOVER type"),
+            "relation's family, CAMEO notation, Goldstein score, quad class and PLOVER type"),
         root / "kg" / "ontology" / "namespace.py": namespace_module(ontology_terms(ontology)),
     }
     return files

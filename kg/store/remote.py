@@ -2,11 +2,13 @@
 
 Reads go through rdflib's ``SPARQLStore`` with ``urn:polkg:graph`` as the default graph
 (``default-graph-uri``), so every command that reads (query, analyze, viz, export, validate, stats,
-explain) works unchanged. A build uploads the new graph with the Graph Store Protocol in streamed
-N-Triples batches into a temporary named graph, then moves it over ``urn:polkg:graph`` with one SPARQL
-Update (``MOVE``): readers see the old graph or the new one, never half of it. ``kg load`` and ``kg import``
-add to it (:meth:`RemoteStore.appending`) the same way with ``ADD`` instead of ``MOVE``, or, on an
-Oxigraph server, with one streamed POST that it applies in one transaction.
+explain) works unchanged. A transaction that replaces the graph (a build) is written into a local
+Oxigraph graph, then uploaded with the Graph Store Protocol in streamed N-Triples batches into a
+temporary named graph and moved over ``urn:polkg:graph`` with one SPARQL Update (``MOVE``): readers see
+the old graph or the new one, never half of it. A transaction that adds (``kg load``, ``kg import``)
+streams what it bulk-loads to the server as it goes and sends what it adds at the end, applied with
+``ADD`` instead of ``MOVE``, or, on an Oxigraph server, with one streamed POST that it applies in one
+transaction (:meth:`RemoteStore.appending`); its reads see the server's graph as it was.
 
 Endpoint layouts by URL shape (override any with ``$KG_QUERY_URL``, ``$KG_UPDATE_URL``, ``$KG_GSP_URL``):
 
@@ -24,21 +26,32 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import io
+import itertools
+import json
 import os
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
 
+import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.term import Node
 
 from kg.errors import StoreError
-from kg.ontology import GRAPH_IRI
+from kg.ontology.iris import GRAPH_IRI, PREFIXES
+from kg.store.base import QueryResult, Transaction, Triple, bind_prefixes
+from kg.store.memory import RdflibHandle
+from kg.store.oxigraph import OxigraphDirStore, OxigraphHandle
+from kg.store.rdfio import parse_error, parse_graph, rdf_format
+from kg.store.sparql import inline_values, parse_query
 
-__all__ = ["RemoteStore", "endpoints", "post_graph", "post_triples"]
+__all__ = ["AppendingHandle", "RemoteHandle", "RemoteStore", "endpoints", "post_triples"]
 
 ATTEMPTS = 3
 BATCH = 50_000
@@ -128,8 +141,6 @@ class RemoteStore:
 
     def _answer(self, sparql: str, read: Callable[[Any], Any]) -> Any:
         """Run a query for SPARQL JSON results and ``read`` them; a clear error when they are not that."""
-        import json
-
         answer = self._request(self.urls["query"], data=urllib.parse.urlencode({"query": sparql}).encode(),
                                headers={"Content-Type": "application/x-www-form-urlencoded",
                                         "Accept": "application/sparql-results+json"})
@@ -139,23 +150,18 @@ class RemoteStore:
             raise StoreError(f"{self.urls['query']}: the answer is not SPARQL JSON results") from None
 
     def ask(self, sparql: str) -> bool:
+        """The answer of an ASK query."""
         return bool(self._answer(sparql, lambda results: results["boolean"]))
 
-    # -- the Store interface ------------------------------------------------------------------------
+    # -- the Store protocol -------------------------------------------------------------------------
 
     def exists(self) -> bool:
         return self.ask(f"ASK {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}")
 
-    def open(self) -> Graph:
-        from rdflib.plugins.stores.sparqlstore import SPARQLStore
-
-        from kg.store import bind_prefixes
-
+    def open(self) -> RemoteHandle:
         if not self.exists():
             raise StoreError(f"no graph in store {self.spec}: run `kg build --store {self.spec}` first")
-        store = SPARQLStore(self.urls["query"], auth=_auth(), returnFormat="json", method="POST_FORM",
-                            timeout=self.timeout)
-        return bind_prefixes(Graph(store=store, identifier=GRAPH_IRI))
+        return RemoteHandle(self)
 
     def manifest(self) -> dict[str, Any]:
         return {}
@@ -163,19 +169,39 @@ class RemoteStore:
     def close(self) -> None:
         """Nothing to release: every request is its own connection."""
 
-    @contextlib.contextmanager
-    def transaction(self, *, replace: bool) -> Iterator[Any]:
-        """Build locally, then upload into a staging graph and move it over ours in one update."""
-        from kg.store import Transaction, new_graph
+    def count(self) -> int:
+        """The number of triples in our graph on the server."""
+        return int(self._answer(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}",
+                                lambda results: results["results"]["bindings"][0]["n"]["value"]))
 
-        if not replace:
-            raise StoreError(f"store {self.spec}: a transaction on a server replaces the graph; add to it "
-                             "with kg load or kg import")
+    @contextlib.contextmanager
+    def transaction(self, *, replace: bool) -> Iterator[Transaction]:
+        """Replacing: write into a local Oxigraph graph, then upload it and move it over ours in one
+        update. Adding: stream bulk loads to the server as they come, send added triples at the end."""
         self.exists()  # fail early, before any work, when the server is down
-        txn = Transaction(new_graph("oxigraph"))
-        yield txn
-        with self.appending(replace=True) as post:
-            post_graph(post, txn.graph)
+        if replace:
+            local = OxigraphHandle(spec=self.spec)
+            txn = Transaction(local)
+            yield txn
+            with self.appending(replace=True) as post:
+                post_triples(post, local.quads())
+            return
+        with self.appending() as post:
+            handle = AppendingHandle(self, post)
+            yield Transaction(handle)
+            post_triples(post, handle.buffer.quads())
+
+    def backup(self, target: str | Path) -> OxigraphDirStore:
+        """A copy of the server's graph in a new store directory at ``target``."""
+        copy = OxigraphDirStore(target)
+        if copy.exists():
+            raise StoreError(f"cannot back up {self.spec} to {target}: a store is there already")
+        data = self.open().dump("nt")
+        with copy.transaction(replace=True) as txn:
+            txn.handle.load(io.BytesIO(data), "nt", name=self.spec)
+        return copy
+
+    # -- writing ------------------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def appending(self, *, replace: bool = False) -> Iterator[Callable[[bytes], None]]:
@@ -268,10 +294,78 @@ class RemoteStore:
         if failure:
             raise failure[0]
 
-    def count(self) -> int:
-        """The number of triples in our graph on the server."""
-        return int(self._answer(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}",
-                                lambda results: results["results"]["bindings"][0]["n"]["value"]))
+
+
+class RemoteHandle(RdflibHandle):
+    """The server's graph, read through rdflib's SPARQLStore (queries run on the server, bindings as
+    VALUES inside the WHERE group)."""
+
+    def __init__(self, store: RemoteStore):
+        from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+        sparql = SPARQLStore(store.urls["query"], auth=_auth(), returnFormat="json", method="POST_FORM",
+                             timeout=store.timeout)
+        super().__init__(bind_prefixes(Graph(store=sparql, identifier=GRAPH_IRI)), spec=store.spec, remote=True)
+        self.server = store
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
+              origin: str = "<query>") -> QueryResult:
+        parsed = parse_query(sparql, origin)
+        if parsed.algebra.name not in ("ConstructQuery", "DescribeQuery"):
+            return super().query(sparql, bindings, origin=origin)
+        # rdflib's SPARQLStore asks for JSON, which graphs do not come in: ask the server for N-Triples
+        text = inline_values(sparql, bindings) if bindings else sparql
+        prologue = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+        answer = self.server._request(self.server.urls["query"],
+                                      data=urllib.parse.urlencode({"query": prologue + text,
+                                                                   "default-graph-uri": str(GRAPH_IRI)}).encode(),
+                                      headers={"Content-Type": "application/x-www-form-urlencoded",
+                                               "Accept": "application/n-triples"})
+        try:
+            graph = parse_graph(answer, "nt")
+        except SyntaxError:
+            raise StoreError(f"{self.server.urls['query']}: the answer is not N-Triples") from None
+        return QueryResult(parsed.algebra.name.removesuffix("Query").lower(), graph=graph)
+
+    def update(self, sparql: str) -> None:
+        raise StoreError(f"store {self.spec}: SPARQL Update runs on the server itself, not through kg "
+                         "(kg build replaces the graph there; kg load and kg import add to it)")
+
+    def add(self, triples: Iterable[Triple]) -> None:
+        raise StoreError(f"store {self.spec} is open for reading; write in a transaction")
+
+    def load(self, source: Path | IO[bytes], fmt: str, *, name: str | Path | None = None,
+             parse: bool = True) -> None:
+        raise StoreError(f"store {self.spec} is open for reading; write in a transaction")
+
+
+class AppendingHandle(RemoteHandle):
+    """A transaction adding to the server's graph: bulk loads stream to the server as they come (parsed here,
+    so errors name file and line), added triples are kept locally and sent at the end; reads see the
+    server's graph as it was."""
+
+    def __init__(self, store: RemoteStore, post: Callable[[bytes], None]):
+        super().__init__(store)
+        self.post = post
+        self.buffer = OxigraphHandle(spec=store.spec)
+
+    def add(self, triples: Iterable[Triple]) -> None:
+        self.buffer.add(triples)
+
+    def load(self, source: Path | IO[bytes], fmt: str, *, name: str | Path | None = None,
+             parse: bool = True) -> None:
+        where = name if name is not None else (source if isinstance(source, Path) else None)
+        if not parse and fmt == "nt":  # N-Triples polkg wrote, without blank nodes: sent as they are
+            with (source.open("rb") if isinstance(source, Path) else contextlib.nullcontext(source)) as lines:
+                while chunk := b"".join(itertools.islice(lines, BATCH)):
+                    self.post(chunk)
+            return
+        try:
+            quads = ox.parse(path=str(source), format=rdf_format(fmt)) if isinstance(source, Path) else \
+                ox.parse(source, format=rdf_format(fmt))
+            post_triples(self.post, quads)
+        except SyntaxError as exc:
+            raise parse_error(exc, fmt, path=where) from None
 
 
 def post_triples(post: Callable[[bytes], None], triples: Iterable[Any]) -> int:
@@ -281,8 +375,6 @@ def post_triples(post: Callable[[bytes], None], triples: Iterable[Any]) -> int:
     node goes in the last batch: a server gives the blank nodes of each request new identities, so a
     blank node split across two requests would become two.
     """
-    import pyoxigraph as ox
-
     fresh: dict[str, ox.BlankNode] = {}
 
     def node(term: Any) -> Any:
@@ -311,9 +403,3 @@ def post_triples(post: Callable[[bytes], None], triples: Iterable[Any]) -> int:
             post(ox.serialize(last, format=ox.RdfFormat.N_TRIPLES))
             sent += len(last)
     return sent
-
-
-def post_graph(post: Callable[[bytes], None], graph: Graph) -> int:
-    """Send a graph held in an Oxigraph-backed rdflib Graph through ``post``; the number of triples."""
-    inner = graph.store._inner  # type: ignore[attr-defined]
-    return post_triples(post, inner.quads_for_pattern(None, None, None, None))

@@ -58,8 +58,7 @@ def served_location(store: str | Path | None) -> Path:
     target = open_store(store)
     if not isinstance(target, OxigraphDirStore):
         raise StoreError(f"kg serve serves Oxigraph stores on disk; {target.spec} is not one")
-    target._check()
-    return (target.root / "current").resolve() / "oxigraph"
+    return target.location()
 
 
 def server_command(location: str | Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: int = 30,

@@ -284,7 +284,7 @@ def write_explorer(G: nx.MultiDiGraph, out: str | Path, *, title: str = "polkg g
     Path
         The page written.
     """
-    from kg.store import write_atomic
+    from kg.files import write_atomic
 
     path = Path(out)
     write_atomic(path, explorer_html(G, title=title, note=note, seed=seed))

@@ -1,4 +1,5 @@
-"""``kg load`` and ``kg import``: RDF files and event data (GDELT, ICEWS) into the store, in bulk."""
+"""The store commands: ``kg load`` and ``kg import`` (RDF files and event data into the store, in bulk) and
+``kg serve`` (the store over HTTP)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Annotated
 import typer
 
 from kg.cli import app
-from kg.cli.commands import StoreOpt
+from kg.cli.options import StoreOpt
 from kg.store.serve import DEFAULT_LIMIT
 
 

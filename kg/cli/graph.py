@@ -1,4 +1,4 @@
-"""The commands of ``kg``: build, query, queries, export, stats, explain."""
+"""The commands about the graph itself: build, query, queries, export, stats, explain."""
 
 from __future__ import annotations
 
@@ -9,26 +9,8 @@ from typing import Annotated, Any
 import typer
 
 from kg.cli import app
+from kg.cli.options import DEFAULT_MERGES, StoreOpt, parse_params, parse_published, say, warn
 from kg.cli.render import Format, FormatOpt, cell, render
-
-StoreOpt = Annotated[str | None, typer.Option(
-    "--store", "-s", envvar="KG_STORE", show_default=False,
-    help="Store: a directory (Oxigraph on disk; default .kg), memory:FILE.trig (rdflib Memory "
-         "store saved to a file), memory, or the http(s) URL of a SPARQL 1.1 server. Also $KG_STORE.")]
-
-
-def _say(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
-def _params(values: list[str] | None) -> dict[str, str]:
-    params: dict[str, str] = {}
-    for item in values or []:
-        name, sep, value = item.partition("=")
-        if not sep or not name:
-            raise typer.BadParameter(f"expected NAME=VALUE, not {item!r}", param_hint="--param")
-        params[name.strip()] = value
-    return params
 
 
 @app.command()
@@ -60,28 +42,27 @@ def build(
 ) -> None:
     """Build the graph from curated files (and news texts) into the store, replacing it atomically."""
     from kg.build import build as build_store
-    from kg.cli.extract import DEFAULT_MERGES, _published, _warn
     from kg.cli.progress import document_progress
 
     with document_progress() as progress:
-        options = {"published": _published(published), "strict": strict, "processes": processes,
+        options = {"published": parse_published(published), "strict": strict, "processes": processes,
                    "merges": merges or Path(DEFAULT_MERGES), "min_confidence": min_confidence,
-                   "on_document": progress, "on_problem": _warn}
+                   "on_document": progress, "on_problem": warn}
         report = build_store(paths or (), store=store, sources=sources or (), registry=registry, check=check,
                              texts=text or (), text_options=options)
     if report.ingest is not None:
         got = report.ingest
         skipped = f", skipped {len(got.problems)} unreadable" if got.problems else ""
         merged = f"; {got.proposed_merges} merges proposed in {got.merges_file}" if got.merges_file else ""
-        _say(f"Extracted {got.statements} statements from {got.documents} documents{skipped} with "
+        say(f"Extracted {got.statements} statements from {got.documents} documents{skipped} with "
              f"{got.new_actors} new actors to review (kg actors --unreviewed){merged}.")
-    _say(f"Built {report.store}: {report.actors} actors, {report.things} things, {report.sources} sources, "
+    say(f"Built {report.store}: {report.actors} actors, {report.things} things, {report.sources} sources, "
          f"{report.statements} statements, {report.triples:,} triples in {report.seconds:.2f} s.")
     if report.sources_without_text:
-        _say(f"Evidence sentences attached for {report.evidence_attached} statements; no text found for "
+        say(f"Evidence sentences attached for {report.evidence_attached} statements; no text found for "
              f"{', '.join(report.sources_without_text)} (offsets kept; pass --sources DIR to attach them).")
     else:
-        _say(f"Evidence sentences attached for {report.evidence_attached} statements.")
+        say(f"Evidence sentences attached for {report.evidence_attached} statements.")
 
 
 @app.command()
@@ -97,19 +78,19 @@ def query(
 ) -> None:
     """Run a SPARQL query: SELECT rows are listed, ASK prints true or false, CONSTRUCT prints Turtle."""
     from kg.graph import KnowledgeGraph
-    from kg.query import load_query, run_query
+    from kg.query import load_query
 
     if update:
         from kg.query import run_update
         from kg.store import open_store
 
         with open_store(store).transaction(replace=False) as txn:
-            before = len(txn.graph)
-            run_update(txn.graph, load_query(sparql).text)
-            after = len(txn.graph)
-        _say(f"Updated {store or '.kg'}: {before:,} triples before, {after:,} after.")
+            before = txn.handle.count()
+            run_update(txn.handle, load_query(sparql).text)
+            after = txn.handle.count()
+        say(f"Updated {store or '.kg'}: {before:,} triples before, {after:,} after.")
         return
-    result = run_query(KnowledgeGraph.open(store), load_query(sparql), _params(param))
+    result = KnowledgeGraph.open(store).run_query(load_query(sparql), parse_params(param))
     if result.kind == "ask":
         render([{"result": result.boolean}], ["result"], fmt)
     elif result.graph is not None:
@@ -154,7 +135,7 @@ def export(
     what = "the actor network" if fmt in NETWORK_FORMATS else "the events" if fmt in EVENT_FORMATS \
         else f"{len(kg):,} triples"
     also = f" and its nodes to {nodes_path(out)}" if fmt == "csv" else ""
-    _say(f"Wrote {what} ({size:,} bytes, {fmt}) to {out}{also}.")
+    say(f"Wrote {what} ({size:,} bytes, {fmt}) to {out}{also}.")
 
 
 @app.command()
@@ -183,7 +164,7 @@ def explain(
         render(rows, list(rows[0]) if rows else [], fmt)
         return
     if not rows:
-        _say(f"No relations found between {actor} and {other}." if other else f"No relations found for {actor}.")
+        say(f"No relations found between {actor} and {other}." if other else f"No relations found for {actor}.")
     for row in rows:
         print(_explain_block(row))
 
