@@ -25,6 +25,7 @@ from kg.curated import CuratedData, bundled_inputs, load_curated
 from kg.extract.extractor import Extractor
 from kg.extract.inputs import Document
 from kg.extract.pipeline import ExtractorComponent
+from kg.extract.types import Candidate, Mention
 
 PUBLISHED = date(2020, 8, 20)
 NLP = spacy.blank("en")
@@ -80,15 +81,16 @@ class Result:
         return found[0]
 
 
-def _plain(doc: Doc, candidate: dict[str, Any]) -> dict[str, Any]:
+def _plain(doc: Doc, candidate: Candidate) -> dict[str, Any]:
     """A candidate with mention texts instead of mention indexes."""
-    mentions = doc._.kg_mentions
-    claimant = candidate["claimant"]
-    return {"rule": candidate["rule"], "relation": candidate["relation"],
-            "subjects": [mentions[i]["text"] for i in candidate["subjects"]],
-            "objects": [mentions[i]["text"] for i in candidate["objects"]],
-            "polarity": candidate["polarity"], "modality": candidate["modality"], "status": candidate["status"],
-            "claimant": mentions[claimant]["text"] if claimant is not None else None}
+    mentions: list[Mention] = doc._.kg_mentions
+    qualifiers = candidate.qualifiers
+    claimant = qualifiers.claimant
+    return {"rule": candidate.rule, "relation": candidate.relation,
+            "subjects": [mentions[i].text for i in candidate.subjects],
+            "objects": [mentions[i].text for i in candidate.objects],
+            "polarity": qualifiers.polarity, "modality": qualifiers.modality, "status": qualifiers.status,
+            "claimant": mentions[claimant].text if claimant is not None else None}
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """From parsed documents to statements: resolve mentions to actors, dates to days, candidates to statements.
 
-The spaCy pipeline (:mod:`kg.extract.pipeline`) runs in one or several processes and leaves plain data on
-each ``Doc``; this module, in the main process, turns it into :class:`kg.model.Statement` objects:
+The spaCy pipeline (:mod:`kg.extract.pipeline`) runs in one or several processes and leaves mentions and
+relation candidates (:mod:`kg.extract.types`) on each ``Doc``; this module, in the main process, turns
+them into :class:`kg.model.Statement` objects:
 
 - a mention resolves to a registry actor (its id from the actor ruler, its label or alias, a title such
   as "the Belarusian president" through the roles held on the publication date, "his Russian
@@ -24,46 +25,25 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.curated import CuratedData, bundled_inputs, load_curated
 from kg.dates import DateError, EventDate, parse_date
 from kg.extract.inputs import Document
+from kg.extract.lexicons import lexicons
 from kg.extract.rules import patterns_path
+from kg.extract.types import Argument, Candidate, Extracted, Mention, Modality, Polarity, Status
 from kg.model import Actor, Evidence, Source, Statement, Thing
 from kg.names import fold
 from kg.ontology import ACTOR, NODE, load_ontology
 
-__all__ = ["Extracted", "Extractor", "rule_confidence"]
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
-_GENERIC = {  # a common noun naming a body of the document's country: head lemma -> ontology classes
-    "police": ("PoliceForce",), "militia": ("PoliceForce",), "militsiya": ("PoliceForce",),
-    "authority": ("GovernmentBody",), "authorities": ("GovernmentBody",), "government": ("GovernmentBody",),
-    "regime": ("GovernmentBody",), "administration": ("GovernmentBody",),
-    "army": ("Military",), "military": ("Military",), "troops": ("Military",),
-    "ministry": ("Ministry",), "opposition": ("OppositionMovement",),
-}
-_OCCURRENCES = {  # a common noun naming an occurrence of the document's country, near its publication date
-    "Election": {"election", "vote", "poll", "polls", "ballot", "runoff"},
-    "ProtestCampaign": {"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "unrest"},
-}
-_ANOTHER = {"new", "fresh", "repeat", "another", "early", "snap", "second", "next", "future", "free", "fair"}
-_THING_RELATIONS = {"proposes", "rejects", "rejects_mediation", "calls_for", "offers_mediation", "wins",
-                    "candidate_in", "signs_agreement"}
-_PLANS = {"plan", "proposal", "initiative", "deal", "agreement", "accord", "treaty", "resolution", "ceasefire",
-          "truce", "talks", "mediation", "referendum", "reform", "reforms", "law", "bill", "pact", "settlement",
-          "roadmap", "framework", "package", "election", "elections", "protest", "protests", "strike",
-          "boycott", "dialogue", "negotiations", "summit", "conference", "council", "constitution"}
-# Future or conditional cooperation is an expressed intent to cooperate (CAMEO 03); future conflict, a threat (13)
-_INTENT = {"aids": "033", "grants_asylum": "033", "consults": "036", "calls": "036", "visits": "036", "hosts": "036",
-           "meets": "036", "negotiates": "036", "mediates": "039", "yields": "035", "releases": "0353",
-           "eases_restrictions": "0351", "accedes_to_demands": "035", "cooperates_materially": "031",
-           "cooperates_diplomatically": "032", "praises": "032", "signs_agreement": "030"}
-_NOT_REJECTIONS = {"declines_comment", "rejects_mediation", "makes_statement", "denies"}
-_MATERIAL_INTENT = {"05": "032", "06": "031", "07": "033", "08": "035"}
-_THREAT = {"15": "138", "16": "1312", "17": "131", "18": "138", "19": "138", "20": "138"}
-_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": "Group", "LOC": "Region",
-          "FAC": "Region"}
+    from kg.resolve import Resolver
+
+__all__ = ["Extracted", "Extractor", "rule_confidence"]
 
 
 def rule_confidence() -> dict[str, float]:
@@ -76,20 +56,9 @@ def rule_confidence() -> dict[str, float]:
 
 
 @dataclass
-class Extracted:
-    """One statement found in a document, with the mentions behind its subject, object and claimant."""
-
-    statement: Statement
-    subjects: list[dict[str, Any]]
-    objects: list[dict[str, Any]]
-    claimant: dict[str, Any] | None
-    relation: str
-
-
-@dataclass
 class _Context:
     document: Document
-    mentions: list[dict[str, Any]]
+    mentions: list[Mention]
     published: date | None
     main_country: str | None
     names: dict[int, str] = field(default_factory=dict)
@@ -108,7 +77,8 @@ class Extractor:
         Keeps new actors across documents (a fresh one by default).
     """
 
-    def __init__(self, registry: CuratedData | None = None, *, nlp: Any = None, resolver: Any = None):
+    def __init__(self, registry: CuratedData | None = None, *, nlp: Language | None = None,
+                 resolver: Resolver | None = None):
         self.registry = registry or load_curated(bundled_inputs())
         self._nlp = nlp
         from kg.resolve import Resolver
@@ -119,7 +89,7 @@ class Extractor:
         self.new_sources: dict[str, Source] = {}
 
     @cached_property
-    def nlp(self) -> Any:
+    def nlp(self) -> Language:
         """The spaCy pipeline."""
         if self._nlp is None:
             from kg.extract.pipeline import make_pipeline
@@ -136,13 +106,14 @@ class Extractor:
         for parsed, document in self.nlp.pipe(stream, as_tuples=True, n_process=processes, batch_size=batch_size):
             yield document, self.statements(parsed, document)
 
-    def statements(self, parsed: Any, document: Document) -> list[Extracted]:
+    def statements(self, parsed: Doc, document: Document) -> list[Extracted]:
         """Turn the candidates left on one parsed document into statements."""
-        mentions = parsed._.kg_mentions or []
+        mentions: list[Mention] = list(parsed._.kg_mentions or ())
+        candidates: list[Candidate] = list(parsed._.kg_candidates or ())
         context = _Context(document, mentions, document.published, self._main_country(mentions))
         source = self.source_for(document)
         found = []
-        for candidate in parsed._.kg_candidates or []:
+        for candidate in candidates:
             extracted = self._statement(candidate, context, source, parsed.text)
             if extracted is not None:
                 found.append(extracted)
@@ -165,15 +136,16 @@ class Extractor:
 
     # -- resolution ------------------------------------------------------------------------------
 
-    def _main_country(self, mentions: list[dict[str, Any]]) -> str | None:
+    def _main_country(self, mentions: list[Mention]) -> str | None:
+        registry = self.registry.actors
         counts: Counter[str] = Counter()
         for item in mentions:
             country = None
-            if item.get("actor") in self.registry.actors:
-                actor = self.registry.actors[item["actor"]]
+            if item.actor is not None and item.actor in registry:
+                actor = registry[item.actor]
                 country = actor.id if actor.type == "Country" else actor.country
-            elif item.get("country") in self.registry.actors:
-                country = item["country"]
+            elif item.country is not None and item.country in registry:
+                country = item.country
             if country:
                 counts[country] += 1
         return counts.most_common(1)[0][0] if counts else None
@@ -193,8 +165,8 @@ class Extractor:
         if index is None:
             return None
         item = context.mentions[index]
-        code = item.get("country") or item.get("actor")
-        if code in self.registry.actors:
+        code = item.country or item.actor
+        if code is not None and code in self.registry.actors:
             return code
         resolved = self.resolve(context, index)
         return resolved.id if resolved is not None and resolved.type == "Country" else None
@@ -202,52 +174,56 @@ class Extractor:
     def resolve(self, context: _Context, index: int | None, *, relation: str | None = None) -> Actor | Thing | None:
         """The actor (or thing) a mention stands for, registering new actors with the resolver."""
         seen: set[int] = set()
-        while index is not None and context.mentions[index].get("ref") is not None and index not in seen:
+        while index is not None and context.mentions[index].ref is not None and index not in seen:
             seen.add(index)
-            index = context.mentions[index]["ref"]
+            index = context.mentions[index].ref
         if index is None:
             return None
         item = context.mentions[index]
         registry = self.registry.actors
-        if item.get("actor") in registry:
-            return registry[item["actor"]]
-        kind = item["kind"]
-        if kind == "title":
-            if item.get("person") is not None:
-                return self.resolve(context, item["person"])
-            role = item.get("role")
-            if role == "same" and item.get("possessor") is not None:
-                owner = self.resolve(context, item["possessor"])
-                roles = [r.role for r in getattr(owner, "roles", ()) if context.published is None
-                         or r.valid_on(context.published)]
+        if item.actor is not None and item.actor in registry:
+            return registry[item.actor]
+        kind = item.kind
+        if item.title is not None:  # a title mention
+            title = item.title
+            if title.person is not None:
+                return self.resolve(context, title.person)
+            role = title.role
+            if role == "same" and title.possessor is not None:
+                owner = self.resolve(context, title.possessor)
+                roles = [r.role for r in (owner.roles if isinstance(owner, Actor) else ())
+                         if context.published is None or r.valid_on(context.published)]
                 role = roles[0] if roles else None
-            country = self._country(context, item.get("country_mention")) or context.main_country
+            country = self._country(context, title.country) or context.main_country
             holder = self._role_holder(role, country, context.published) if role else None
             if holder:
                 return registry[holder]
-            if item.get("role") is None:  # "the partner of the protester": nobody we can name
+            if title.role is None:  # "the partner of the protester": nobody we can name
                 return None
             # an office holder the registry does not know: "Montenegro's prime minister"
-            return self.resolver.new_actor(_bare(item["text"]), "Person", country=country)
-        if kind == "demonym" or (kind == "entity" and item.get("label") == "NORP" and item.get("country")):
-            code = item.get("country")
-            if item.get("people"):  # "thousands of Belarusians": people of the country, not the state
-                country = code if code in registry else getattr(self.resolver.country(code), "id", None) \
-                    if code else None
-                return self.resolver.new_actor(_bare(item["text"]), "Group", country=country)
-            if code in registry:
+            return self.resolver.new_actor(_bare(item.text), "Person", country=country)
+        if kind == "demonym" or (kind == "entity" and item.label == "NORP" and item.country):
+            code = item.country
+            if item.people:  # "thousands of Belarusians": people of the country, not the state
+                if code is not None and code in registry:
+                    country = code
+                else:
+                    state = self.resolver.country(code) if code else None
+                    country = state.id if state is not None else None
+                return self.resolver.new_actor(_bare(item.text), "Group", country=country)
+            if code is not None and code in registry:
                 return registry[code]
             return self.resolver.country(code) if code else None
         if kind == "pronoun":
             return None
-        text = item["text"]
+        text = item.text
         known = self.resolver.lookup(_bare(text)) or self._national(text, context.main_country)
         if known is not None:
             return known
         if kind in ("entity", "surname"):
             label = self._fullest(context, index)
-            return self.resolver.new_actor(label, _TYPES.get(item.get("label", ""), "Organization"),
-                                           country=context.main_country if item.get("label") != "GPE" else None)
+            return self.resolver.new_actor(label, lexicons().entity_types.get(item.label, "Organization"),
+                                           country=context.main_country if item.label != "GPE" else None)
         return self._noun_phrase(context, item, relation)
 
     def _national(self, name: str, country: str | None) -> Actor | Thing | None:
@@ -261,54 +237,52 @@ class Extractor:
         variants += [f"{demonym} {bare}" for demonym in state.demonyms]
         for variant in variants:
             found = self.resolver.lookup(variant)
-            if found is not None and getattr(found, "country", country) in (country, None):
+            if found is not None and (found.country if isinstance(found, Actor) else country) in (country, None):
                 return found
         return None
 
     def _fullest(self, context: _Context, index: int) -> str:
         """The longest name in the document that ends with this mention's last word (``German`` -> Elena German)."""
         item = context.mentions[index]
-        last = item["text"].split()[-1]
-        names = [m["text"] for m in context.mentions if m["kind"] == "entity" and m.get("label") == item.get("label")
-                 and m["text"].split()[-1] == last]
-        return max(names, key=len) if names else item["text"]
+        last = item.text.split()[-1]
+        names = [m.text for m in context.mentions if m.kind == "entity" and m.label == item.label
+                 and m.text.split()[-1] == last]
+        return max(names, key=len) if names else item.text
 
-    def _noun_phrase(self, context: _Context, item: dict[str, Any], relation: str | None) -> Actor | Thing | None:
-        words = fold(item["text"]).split()
-        head = item.get("root") or (words[-1] if words else "")
-        if head in _GENERIC and context.main_country:
-            classes = _GENERIC[head]
+    def _noun_phrase(self, context: _Context, item: Mention, relation: str | None) -> Actor | Thing | None:
+        lex = lexicons()
+        words = fold(item.text).split()
+        head = item.root or (words[-1] if words else "")
+        body = lex.generic_bodies.get(head)
+        if body is not None and context.main_country:
             bodies = [a for a in self.registry.actors.values()
-                      if a.country == context.main_country and any(self.onto.is_a(a.type, c) for c in classes)]
+                      if a.country == context.main_country and self.onto.is_a(a.type, body)]
             if len(bodies) == 1:
                 return bodies[0]
         for thing in self.registry.things.values():
-            if any(f" {fold(name)} " in f" {fold(item['text'])} " for name in thing.names):
+            if any(f" {fold(name)} " in f" {fold(item.text)} " for name in thing.names):
                 return thing
-        for kind, heads in _OCCURRENCES.items():
-            if head not in heads or set(words) & _ANOTHER:
-                continue
-            near = [t for t in self.registry.things.values() if t.type == kind and t.place == context.main_country
+        occurrence = lex.occurrences.get(head)
+        if occurrence is not None and not set(words) & lex.another:
+            near = [t for t in self.registry.things.values() if t.type == occurrence and t.place == context.main_country
                     and (t.date is None or context.published is None
                          or abs((t.date.start - context.published).days) <= 90)]
             if len(near) == 1:
                 return near[0]
-        from kg.extract.relations import _HUMAN, ORGANISATIONS
-
-        if head in _HUMAN or item.get("root_lemma") in _HUMAN:
-            national = self._national(item["text"], context.main_country)
+        if head in lex.human_nouns or item.root_lemma in lex.human_nouns:
+            national = self._national(item.text, context.main_country)
             if national is not None:
                 return national
-            return self.resolver.new_actor(_bare(item["text"]), "Group", country=context.main_country)
-        if item.get("owner") is not None and relation not in _THING_RELATIONS:  # "Sweden's decision": Sweden
-            return self.resolve(context, item["owner"])
-        if head in ORGANISATIONS:  # "a Belarusian human rights organisation"
-            country = self._country(context, item["inner"][0]) if item.get("inner") else None
-            return self.resolver.new_actor(_bare(item["text"]), "Organization", country=country)
-        if item.get("inner") and relation not in _THING_RELATIONS:  # "Israeli helicopters": Israel
-            return self.resolve(context, item["inner"][0])
-        if relation in _THING_RELATIONS and head in _PLANS:
-            return self.resolver.new_thing(_bare(item["text"]), "Proposal")
+            return self.resolver.new_actor(_bare(item.text), "Group", country=context.main_country)
+        if item.owner is not None and relation not in lex.objects_are_things:  # "Sweden's decision": Sweden
+            return self.resolve(context, item.owner)
+        if head in lex.organisation_heads:  # "a Belarusian human rights organisation"
+            country = self._country(context, item.inner[0]) if item.inner else None
+            return self.resolver.new_actor(_bare(item.text), "Organization", country=country)
+        if item.inner and relation not in lex.objects_are_things:  # "Israeli helicopters": Israel
+            return self.resolve(context, item.inner[0])
+        if relation in lex.objects_are_things and head in lex.plan_nouns:
+            return self.resolver.new_thing(_bare(item.text), "Proposal")
         return None
 
     # -- statements ----------------------------------------------------------------------------
@@ -321,64 +295,69 @@ class Extractor:
                 pass
         return EventDate(context.published) if context.published else None
 
-    def _recode(self, candidate: dict[str, Any]) -> tuple[str, str | None, str, str]:
+    def _recode(self, candidate: Candidate) -> tuple[str, str | None, Modality, Polarity]:
         """Relation, CAMEO code, modality and polarity, with announced and refused actions coded as CAMEO
         codes them: a promise to cooperate is an intent to cooperate (03), an announced attack or sanction a
         threat (13), a refusal to cooperate (``refused to allow``, ``will not accept``) a rejection (12)."""
-        relation, cameo, modality = candidate["relation"], candidate.get("cameo"), candidate["modality"]
-        polarity = candidate["polarity"]
+        lex = lexicons()
+        qualifiers = candidate.qualifiers
+        relation, cameo = candidate.relation, candidate.cameo
+        modality, polarity = qualifiers.modality, qualifiers.polarity
         registry = self.onto.relation(relation)
         root = registry.cameo.code[:2] if registry.cameo else None
         cooperative = registry.quad_class in (1, 2) and root not in (None, "01")
         announced = modality in ("intended", "hypothetical")
-        if candidate.get("refused") and relation not in _NOT_REJECTIONS:  # "refused to deploy troops"
+        if qualifiers.refused and relation not in lex.not_rejections:  # "refused to deploy troops"
             return "rejects", "120", "actual", "positive"
         if cooperative and polarity == "negated" and announced:  # "will not accept refugees"
             return "rejects", "120", "actual", "positive"
-        if relation in ("kills", "assaults") and candidate.get("military") and polarity == "positive":
+        if relation in lex.military_attacks and candidate.military and polarity == "positive":
             return "fights", "190", modality, polarity  # armed forces killing or attacking: CAMEO 19
         if not announced or polarity != "positive":
             return relation, cameo, modality, polarity
-        if candidate.get("conditional"):  # "will withdraw its troops unless ...": a threat
+        if qualifiers.conditional:  # "will withdraw its troops unless ...": a threat
             return "threatens", "130", "actual", polarity
-        if relation in _INTENT:
-            return "expresses_intent_to_cooperate", _INTENT[relation], "actual", polarity
+        if relation in lex.intent_codes:
+            return "expresses_intent_to_cooperate", lex.intent_codes[relation], "actual", polarity
         if registry.quad_class == 2:
-            return "expresses_intent_to_cooperate", _MATERIAL_INTENT.get(root or "", "030"), "actual", polarity
+            return "expresses_intent_to_cooperate", lex.material_intent_codes.get(root or "", "030"), "actual", \
+                polarity
         if registry.quad_class == 4 and relation not in ("threatens",):
-            return "threatens", _THREAT.get(root or "", "130"), "actual", polarity
+            return "threatens", lex.threat_codes.get(root or "", "130"), "actual", polarity
         return relation, cameo, modality, polarity
 
-    def _statement(self, candidate: dict[str, Any], context: _Context, source: str, text: str) -> Extracted | None:
+    def _statement(self, candidate: Candidate, context: _Context, source: str, text: str) -> Extracted | None:
         relation, cameo, modality, polarity = self._recode(candidate)
-        subjects = [(i, self.resolve(context, i, relation=relation)) for i in candidate["subjects"]]
-        objects = [(i, self.resolve(context, i, relation=relation)) for i in candidate["objects"]]
-        subjects = [(i, a) for i, a in subjects if isinstance(a, Actor)]
-        if candidate.get("object_default") == "main_country":
+        qualifiers = candidate.qualifiers
+        named = [(i, self.resolve(context, i, relation=relation)) for i in candidate.subjects]
+        objects: list[tuple[int, Actor | Thing | None]] = [(i, self.resolve(context, i, relation=relation))
+                                                            for i in candidate.objects]
+        subjects = [(i, a) for i, a in named if isinstance(a, Actor)]
+        if candidate.main_country_title is not None:
             if not context.main_country:
                 return None
             # "Roman Golovchenko, the prime minister": of the country the document is about
-            objects = [(candidate["title_mention"], self.registry.actors[context.main_country])]
+            objects = [(candidate.main_country_title, self.registry.actors[context.main_country])]
         subject_ids = {a.id for _, a in subjects}
-        objects = [(i, a) for i, a in objects if a is not None and a.id not in subject_ids]
-        if not subjects or (candidate["objects"] and not objects and candidate.get("object_required", True)):
+        kept = [(i, a) for i, a in objects if a is not None and a.id not in subject_ids]
+        if not subjects or (candidate.objects and not kept and candidate.object_required):
             return None
-        claimant = self.resolve(context, candidate["claimant"]) if candidate["claimant"] is not None else None
-        status = candidate["status"]
+        claimant = self.resolve(context, qualifiers.claimant) if qualifiers.claimant is not None else None
+        status: Status = qualifiers.status
         if status != "asserted" and not isinstance(claimant, Actor):
             claimant = None
             status = "alleged" if status == "alleged" else "asserted"
-        method = f"rule/{candidate['rule']}/{candidate['version']}"
+        method = f"rule/{candidate.rule}/{candidate.version}"
         if cameo and not self.onto.cameo_within(cameo, relation):
             cameo = None
         statement = Statement(
             subjects=tuple(dict.fromkeys(a.id for _, a in subjects)),
             relation=relation,
-            objects=tuple(dict.fromkeys(a.id for _, a in objects)),
+            objects=tuple(dict.fromkeys(a.id for _, a in kept)),
             source=source,
-            date=self._date(context, candidate["date"], candidate["modality"]),
-            evidence=Evidence(candidate["sent_start"], candidate["sent_end"],
-                              text[candidate["sent_start"]:candidate["sent_end"]].strip()),
+            date=self._date(context, candidate.date, qualifiers.modality),
+            evidence=Evidence(candidate.sentence_start, candidate.sentence_end,
+                              text[candidate.sentence_start:candidate.sentence_end].strip()),
             status=status,
             claimant=claimant.id if isinstance(claimant, Actor) else None,
             polarity=polarity,
@@ -388,16 +367,15 @@ class Extractor:
             cameo=cameo,
         )
         describe = self._describe
-        return Extracted(statement, [describe(context, i, a) for i, a in subjects],
-                         [describe(context, i, a) for i, a in objects],
-                         describe(context, candidate["claimant"], claimant) if isinstance(claimant, Actor) else None,
-                         relation)
+        claimed = describe(context, qualifiers.claimant, claimant) \
+            if qualifiers.claimant is not None and isinstance(claimant, Actor) else None
+        return Extracted(statement, tuple(describe(context, i, a) for i, a in subjects),
+                         tuple(describe(context, i, a) for i, a in kept), claimed, relation)
 
-    def _describe(self, context: _Context, index: int, entity: Actor | Thing) -> dict[str, Any]:
+    def _describe(self, context: _Context, index: int, entity: Actor | Thing) -> Argument:
         item = context.mentions[index]
         iri = ACTOR[entity.id] if isinstance(entity, Actor) else NODE[entity.id]
-        return {"iri": str(iri), "id": entity.id, "label": entity.label, "type": entity.type, "text": item["text"],
-                "start": item["start_char"], "end": item["end_char"]}
+        return Argument(str(iri), entity.id, entity.label, entity.type, item.text, item.start_char, item.end_char)
 
     # -- output --------------------------------------------------------------------------------
 
@@ -415,17 +393,13 @@ class Extractor:
             "evidence": {"text": evidence.text, "start": evidence.start, "end": evidence.end} if evidence else None,
             "confidence": statement.confidence, "method": statement.method, "status": statement.status,
             "polarity": statement.polarity, "modality": statement.modality,
-            "claimant": _public(extracted.claimant) if extracted.claimant else None,
+            "claimant": extracted.claimant.record() if extracted.claimant else None,
         }
-        return [{"subject": _public(subject), "relation": rel, "object": _public(obj) if obj else None, **common}
-                for subject in extracted.subjects for obj in (extracted.objects or [None])]
+        return [{"subject": subject.record(), "relation": rel, "object": obj.record() if obj else None, **common}
+                for subject in extracted.subjects for obj in (extracted.objects or (None,))]
 
 
 def _bare(text: str) -> str:
     """A name without a leading article."""
     words = text.split()
-    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else text
-
-
-def _public(mention: dict[str, Any]) -> dict[str, Any]:
-    return {k: mention[k] for k in ("iri", "label", "type", "text", "start", "end")}
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in lexicons().articles else text

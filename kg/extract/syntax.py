@@ -1,0 +1,82 @@
+"""Walking the dependency tree: children by label, voice, coordination, wrapper nouns, agents.
+
+These helpers read the parse only (and the lexicons); they know nothing of mentions or rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.lexicons import lexicons
+
+__all__ = ["children", "conjuncts", "is_passive", "subjects", "unwrap"]
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    """The children of ``token`` whose dependency label is one of ``deps``."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_passive(token: Token) -> bool:
+    """True if ``token`` heads a passive clause."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in token.children)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the nouns coordinated with it (``Latvia, Lithuania and Poland``)."""
+    out, todo = [], [token]
+    while todo:
+        current = todo.pop(0)
+        out.append(current)
+        todo += [c for c in current.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    return sorted(out, key=lambda t: t.i)
+
+
+def unwrap(token: Token) -> Token:
+    """``thousands of Belarusians``, ``the possibility of mediation``, ``calls for a new election``: the
+    argument is inside."""
+    lex = lexicons()
+    words = {token.lemma_.lower(), token.lower_}
+    for wrappers, word in ((lex.group_heads | lex.of_wrappers, "of"), (lex.for_wrappers, "for")):
+        if words & wrappers:
+            for prep in children(token, "prep"):
+                if prep.lower_ == word:
+                    objects = children(prep, "pobj")
+                    if objects:
+                        return objects[0]
+    return token
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The grammatical agents of ``verb``, following control and shared subjects."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        for agent in children(verb, "agent"):
+            return children(agent, "pobj")
+        return []
+    direct = children(verb, "nsubj")
+    if direct:
+        if direct[0].tag_ == "WP" and verb.dep_ == "relcl":
+            return [verb.head]
+        return direct
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head]
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicons().controller_verbs:
+        controllers = children(verb.head, "dobj") + [o for p in children(verb.head, "prep")
+                                                    if p.lower_ in ("on", "upon") for o in children(p, "pobj")]
+        if controllers:
+            return controllers
+    if verb.dep_ == "xcomp" and is_passive(verb.head) and not children(verb.head, "agent"):
+        return children(verb.head, "nsubjpass")
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        for agent in children(verb, "agent"):
+            return children(agent, "pobj")
+        return []
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head, depth + 1)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod", "xcomp"):
+        return subjects(verb.head.head, depth + 1)  # "X is willing to send", "X, ready to help"
+    return []
