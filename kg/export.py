@@ -206,7 +206,7 @@ def plover_records(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     reports or only alleges it.
     """
     onto = kg.ontology
-    data = read_events(kg.handle)
+    data = read_events(kg.handle, ontology=onto)
     records = []
     for event in _in_date_order(data):
         code = onto.cameo.get(event.cameo) if event.cameo else None
@@ -255,7 +255,7 @@ def cameo_rows(kg: KnowledgeGraph) -> list[dict[str, Any]]:
     """A GDELT/ICEWS-style dyadic table: one row per actor and recipient of every CAMEO-coded event that a
     source states as fact (asserted or reported, positive, actual), from its best such attestation."""
     onto = kg.ontology
-    data = read_events(kg.handle)
+    data = read_events(kg.handle, ontology=onto)
     rows = []
     for event in _in_date_order(data):
         facts = event.facts

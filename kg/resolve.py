@@ -139,7 +139,8 @@ class Resolver:
     def __init__(self, registry: CuratedData, *, merges: str | Path | None = None):
         self.registry = registry
         self.keys: dict[str, Actor | Thing] = {}
-        for entity in (*registry.actors.values(), *registry.things.values()):
+        entities: list[Actor | Thing] = [*registry.actors.values(), *registry.things.values()]
+        for entity in entities:
             for name in entity.names:
                 self.keys.setdefault(name_key(name), entity)
         self.new_actors: dict[str, Actor] = {}

@@ -126,7 +126,7 @@ def explain(kg: KnowledgeGraph, actor: str, other: str | None = None) -> list[di
     first = resolve_actor(kg.handle, actor)
     second = resolve_actor(kg.handle, other) if other is not None else None
     a, b = shorten(str(first)), shorten(str(second)) if second is not None else None
-    data = read_events(kg.handle, involving=first, notes=True)
+    data = read_events(kg.handle, ontology=kg.ontology, involving=first, notes=True)
 
     def label(iri: str | None) -> str | None:
         entity = data.entities.get(iri) if iri is not None else None

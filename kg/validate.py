@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, Graph, Namespace, URIRef
 
@@ -126,12 +126,13 @@ def _split_sparql(shapes: Graph) -> tuple[Graph, list[tuple[URIRef, str, str]]]:
     core = Graph()
     for triple in shapes:
         core.add(triple)
-    constraints = []
+    constraints: list[tuple[URIRef, str, str]] = []
     for shape, constraint in shapes.subject_objects(SH.sparql):
         select = shapes.value(constraint, SH.select)
         message = shapes.value(constraint, SH.message)
         for target in shapes.objects(shape, SH.targetClass):
-            constraints.append((target, str(select), str(message) if message is not None else "violates a shape"))
+            text = str(message) if message is not None else "violates a shape"
+            constraints.append((URIRef(str(target)), str(select), text))
         core.remove((shape, SH.sparql, constraint))
     return core, constraints
 
@@ -146,12 +147,12 @@ def _run_sparql_constraint(kg: KnowledgeGraph, target: URIRef, select: str,
     found = []
     for row in rows:
         if row["this"] in instances:
-            text = re.sub(r"\{[?$](\w+)\}", lambda m, row=row: _value(row, m), message)
+            text = re.sub(r"\{[?$](\w+)\}", functools.partial(_value, row), message)
             found.append((row["this"], row.get("path"), text))
     return found
 
 
-def _value(row: dict, match: re.Match) -> str:  # type: ignore[type-arg]
+def _value(row: dict[str, Any], match: re.Match[str]) -> str:
     """The value of the variable a message template names, or the placeholder itself when unbound."""
     value = row.get(match.group(1))
     return match.group(0) if value is None else str(value)

@@ -75,4 +75,4 @@ def k_core(G: nx.MultiDiGraph) -> dict[str, int]:
     """The core number of each node (the largest k such that it lies in the k-core of the dyad graph)."""
     U = nx.Graph(collapse(G).to_undirected(as_view=False))
     U.remove_edges_from(nx.selfloop_edges(U))
-    return nx.core_number(U)
+    return {node: int(core) for node, core in nx.core_number(U).items()}

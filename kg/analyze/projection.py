@@ -160,7 +160,7 @@ def project(kg: KnowledgeGraph, *, filters: Filters | None = None) -> nx.MultiDi
     filters = filters or Filters()
     onto = kg.ontology
     _check_families(onto, filters.families)
-    data = read_events(kg.handle)
+    data = read_events(kg.handle, ontology=onto, plover=False)
     G = nx.MultiDiGraph()
     relations: dict[str, tuple[str, str, bool]] = {}
     everything = not (filters.min_confidence or filters.statuses or filters.curated_only or filters.facts_only)

@@ -57,15 +57,15 @@ def attach_evidence(data: CuratedData, folders: Sequence[str | Path]) -> Evidenc
             missing.append(source.id)
     attached = 0
     for index, statement in enumerate(data.statements):
-        text = texts.get(statement.source)
-        if text is None or statement.evidence is None:
+        found = texts.get(statement.source)
+        if found is None or statement.evidence is None:
             continue
         evidence = statement.evidence
-        if evidence.end > len(text):
+        if evidence.end > len(found):
             origin = statement.origin
             raise InputError(f"evidence end {evidence.end} is beyond the end of {statement.source}'s text "
-                             f"({len(text)} characters)", path=origin.path if origin else None,
+                             f"({len(found)} characters)", path=origin.path if origin else None,
                              line=origin.line if origin else None)
-        data.statements[index] = replace(statement, evidence=replace(evidence, text=text[evidence.start:evidence.end]))
+        data.statements[index] = replace(statement, evidence=replace(evidence, text=found[evidence.start:evidence.end]))
         attached += 1
     return EvidenceReport(tuple(sorted(texts)), tuple(sorted(missing)), attached)

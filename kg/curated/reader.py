@@ -251,7 +251,8 @@ class _Names:
 
     def __init__(self, data: CuratedData):
         self.index = NameIndex()
-        for entity in (*data.actors.values(), *data.things.values()):
+        entities: list[Actor | Thing] = [*data.actors.values(), *data.things.values()]
+        for entity in entities:
             self.index.add(entity.id, entity.names, label=entity.label)
 
     def resolve(self, record: _Record, key: str, value: Any) -> str:

@@ -42,7 +42,7 @@ _ORGANISATION_WORDS = {"party", "ministry", "organization", "organisation", "uni
                        "state", "states", "nations", "fund", "corporation", "service", "services", "taliban"}
 
 
-def _icews_class(party: Party) -> str:
+def _icews_class(party: Party) -> str | None:
     """The class of a new ICEWS actor: generic actors ("Police (India)") by their sectors, names with an
     organisation word ("Congress Party") as organisations, other names as people."""
     by_sector = next((cls for word, cls in _ICEWS_SECTORS if any(word in s for s in party.sectors)), None)
@@ -120,9 +120,9 @@ class ActorLookup:
             from kg.model import Thing
             from kg.ontology import load_ontology
 
-            kind = party.kind if party.kind in load_ontology().class_parents else "Occurrence"
+            thing_class = party.kind if party.kind in load_ontology().class_parents else "Occurrence"
             self.things.add(party.ident)
-            self.new[party.ident] = Thing(party.ident, kind, party.name or party.ident,
+            self.new[party.ident] = Thing(party.ident, thing_class, party.name or party.ident,
                                           wikidata=party.wikidata or None)
             return party.ident
         if party.wikidata and party.wikidata in self.by_wikidata:

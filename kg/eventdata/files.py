@@ -14,13 +14,13 @@ Examples
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import gzip
 import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -55,19 +55,19 @@ class Row:
 
     line: int
     id: str
-    date: date | None
+    date: dt.date | None
     cameo: str
     source: Party
     target: Party | None
     url: str | None = None
     story: str | None = None
     publisher: str | None = None
-    added: date | None = None
+    added: dt.date | None = None
     sources: tuple[Party, ...] = ()
     targets: tuple[Party, ...] = ()
     relation: str | None = None
     title: str | None = None
-    end: date | None = None
+    end: dt.date | None = None
     precision: str = "day"
     status: str = "asserted"
     polarity: str = "positive"
@@ -107,18 +107,18 @@ def _lines(path: Path) -> IO[str]:
     return path.open(encoding="utf-8", errors="replace", newline="")
 
 
-def _day(text: str, line: int, what: str) -> date | BadRow:
+def _day(text: str, line: int, what: str) -> dt.date | BadRow:
     text = text.strip()
     try:
         if len(text) == 8 and text.isdigit():
-            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
-        return date.fromisoformat(text[:10])
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         return BadRow(line, f"bad {what} {text!r}")
 
 
 def _date_and_code(fields: list[str], line: int, day: tuple[int, str], code: tuple[int, str],
-                   ) -> tuple[date, str] | BadRow:
+                   ) -> tuple[dt.date, str] | BadRow:
     """The event date and CAMEO code of a row (by column index and name), or why they are bad."""
     when = _day(fields[day[0]], line, day[1])
     if isinstance(when, BadRow):

@@ -10,9 +10,8 @@ CSV exports, ``kg explain``) reads them here, so two rules are defined once:
   Each event's attestations come best first, so the page, the exports and the analysis show the same
   evidence for the same event.
 
-Events and attestations are read with one index scan per predicate (:meth:`kg.store.Handle.scan`), which
-on Oxigraph is several times faster than a SPARQL join; what is said about the actors, places and sources
-in the events comes from two SPARQL queries.
+Everything is read with one index scan per predicate (:meth:`kg.store.Handle.scan`), which on Oxigraph is
+several times faster than a SPARQL join; the events of one actor (``involving``) with one SPARQL query.
 
 Examples
 --------
@@ -27,15 +26,16 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 
 from rdflib import URIRef
 
 from kg.model import is_plain_fact
+from kg.ontology import Ontology, load_ontology
 from kg.ontology.iris import PK_IRI
 from kg.store.base import Handle
 from kg.store.terms import shorten
@@ -43,6 +43,7 @@ from kg.store.terms import shorten
 __all__ = ["AttestationRecord", "EntityRecord", "EventData", "EventRecord", "SourceRecord", "read_events"]
 
 _EVENT_NS = "https://w3id.org/polkg/event/"
+_ATTESTATION_NS = "https://w3id.org/polkg/attestation/"
 _PLOVER_NS = "https://w3id.org/polkg/plover/"
 _STATUS_RANK = {"asserted": 0, "reported": 1, "alleged": 2}
 
@@ -93,8 +94,8 @@ class EventRecord:
     iri: str
     relation: str
     cameo: str | None = None
-    date: date | None = None
-    end: date | None = None
+    date: dt.date | None = None
+    end: dt.date | None = None
     precision: str | None = None
     place: str | None = None
     mode: str | None = None
@@ -123,7 +124,7 @@ class EventRecord:
         """How many sources attest the event."""
         return len({a.source for a in self.attestations})
 
-    def overlaps(self, since: date | None, until: date | None) -> bool:
+    def overlaps(self, since: dt.date | None, until: dt.date | None) -> bool:
         """Whether the event's date (or interval) overlaps the window; undated events overlap no window."""
         if since is None and until is None:
             return True
@@ -155,7 +156,7 @@ class SourceRecord:
     iri: str
     title: str | None = None
     publisher: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     url: str | None = None
 
 
@@ -177,36 +178,20 @@ def _concept(iri: str | None) -> str:
     return iri.rsplit("#", 1)[-1].lower() if iri else ""
 
 
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+def _hashed(iri: str, namespace: str, prefix: str) -> str:
+    """The prefixed name of an event or attestation IRI, quickly: their local names are hex digests (each
+    IRI is met once, so :func:`kg.store.terms.shorten`'s cache does not help)."""
+    local = iri[len(namespace):]
+    return prefix + local if iri.startswith(namespace) and local.isalnum() else shorten(iri)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 def _int(value: str | None) -> int | None:
     return int(value) if value is not None else None
 
-
-_PARTIES = """{ ?e pk:actor ?entity } UNION { ?e pk:recipient ?entity } UNION { ?e pk:place ?entity }
-                                    UNION { ?att pk:attests ?e ; pk:claimant ?entity }"""
-
-_ENTITIES = """
-SELECT ?entity ?label ?class ?country ?countryLabel ?countryIso ?wikidata ?iso ?reviewed WHERE {
-  { SELECT DISTINCT ?entity WHERE { %s } }
-  ?entity a ?class .
-  OPTIONAL { ?entity rdfs:label ?l }
-  OPTIONAL { ?entity pk:country ?country . ?country rdfs:label ?cl }
-  OPTIONAL { ?entity pk:country/pk:iso3166Alpha3 ?countryIso }
-  OPTIONAL { ?entity skos:exactMatch ?wikidata }
-  OPTIONAL { ?entity pk:iso3166Alpha3 ?iso }
-  OPTIONAL { ?entity pk:reviewed ?reviewed }
-  BIND(STR(?l) AS ?label)
-  BIND(STR(?cl) AS ?countryLabel)
-}
-"""
-_ALL_ENTITIES = _ENTITIES % _PARTIES
-#: The entities of the events of one actor ?a (bound), which the query must project.
-_ENTITIES_OF = _ENTITIES.replace("SELECT ?entity ?label", "SELECT ?a ?entity ?label").replace(
-    "SELECT DISTINCT ?entity WHERE { %s }",
-    "SELECT DISTINCT ?a ?entity WHERE { { ?e pk:actor ?a } UNION { ?e pk:recipient ?a } { %s } }") % _PARTIES
 
 #: Every triple of the events of one actor ?a (bound) and of their attestations.
 _EVENTS_OF = """
@@ -216,52 +201,59 @@ CONSTRUCT { ?s ?p ?o } WHERE {
 }
 """
 
-_SOURCES = """
-SELECT ?source ?title ?publisher ?published ?url WHERE {
-  ?source a ?kind . ?kind rdfs:subClassOf* pk:Source .
-  OPTIONAL { ?source rdfs:label ?t } OPTIONAL { ?source pk:url ?url } OPTIONAL { ?source pk:published ?published }
-  OPTIONAL { ?source pk:publisher ?publisher }
-  BIND(STR(?t) AS ?title)
-}
-"""
-
-_KEYS = "SELECT ?entity ?key WHERE { ?entity pk:searchKey ?key }"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_EXACT_MATCH = "http://www.w3.org/2004/02/skos/core#exactMatch"
+#: Classes of what events and attestations are made of, not of the entities they are about.
+_RECORD_CLASSES = {"Event", "Attestation", "CuratedAttestation", "ExtractedAttestation", "RoleTenure"}
 
 
-def _entities(handle: Handle, actor: URIRef | None) -> dict[str, EntityRecord]:
-    rows = handle.query(_ALL_ENTITIES).rows if actor is None else handle.query(_ENTITIES_OF, {"a": actor}).rows
+def _first(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Subject to object, the least object when a subject has several (so every store gives the same)."""
+    found: dict[str, str] = {}
+    for subject, obj in pairs:
+        if subject not in found or obj < found[subject]:
+            found[subject] = obj
+    return found
+
+
+def _details(handle: Handle, ontology: Ontology) -> tuple[dict[str, EntityRecord], dict[str, SourceRecord],
+                                                           dict[str, list[str]]]:
+    """Every typed actor, thing and place (with its label, classes, country, Wikidata id, ISO code, review
+    state), every source, and the search keys, read with index scans."""
     classes: dict[str, list[str]] = defaultdict(list)
-    first: dict[str, dict[str, object]] = {}
-    for row in sorted(rows, key=lambda r: (r["entity"], r["class"])):
-        if row["class"] not in classes[row["entity"]]:
-            classes[row["entity"]].append(row["class"])
-        first.setdefault(row["entity"], row)
+    sources: set[str] = set()
+    for name in sorted(ontology.class_parents):
+        if name in _RECORD_CLASSES:
+            continue
+        is_source = ontology.is_a(name, "Source")
+        for subject, _ in handle.scan(_RDF_TYPE, PK_IRI + name):
+            (sources.add(subject) if is_source else classes[subject].append("pk:" + name))
+    labels = _first(handle.scan(_RDFS_LABEL))
+    country, wikidata, iso, reviewed = (_first(handle.scan(p)) for p in (
+        PK_IRI + "country", _EXACT_MATCH, PK_IRI + "iso3166Alpha3", PK_IRI + "reviewed"))
     entities = {}
-    for iri, row in first.items():
-        reviewed = row["reviewed"]
-        entities[iri] = EntityRecord(
-            iri, _text(row["label"]), tuple(classes[iri]), _text(row["country"]), _text(row["countryLabel"]),
-            _text(row["countryIso"]), _text(row["wikidata"]), _text(row["iso"]),
-            reviewed if isinstance(reviewed, bool) else True)
-    return entities
+    for iri, found in classes.items():
+        nation = country.get(iri)
+        short = shorten(iri)
+        entities[short] = EntityRecord(
+            short, labels.get(iri), tuple(sorted(found)), shorten(nation) if nation else None,
+            labels.get(nation) if nation else None, iso.get(nation) if nation else None,
+            shorten(wikidata[iri]) if iri in wikidata else None, iso.get(iri), reviewed.get(iri, "true") != "false")
+    url, published, publisher = (_first(handle.scan(PK_IRI + p)) for p in ("url", "published", "publisher"))
+    documents = {}
+    for iri in sorted(sources):
+        short = shorten(iri)
+        documents[short] = SourceRecord(short, labels.get(iri), publisher.get(iri), _date(published.get(iri)),
+                                        url.get(iri))
+    keys: dict[str, list[str]] = defaultdict(list)
+    for entity, key in sorted(handle.scan(PK_IRI + "searchKey"), key=lambda pair: (pair[1], pair[0])):
+        keys[key].append(shorten(entity))
+    return entities, documents, dict(keys)
 
 
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def _sources(handle: Handle) -> dict[str, SourceRecord]:
-    sources: dict[str, SourceRecord] = {}
-    for row in handle.query(_SOURCES).rows:
-        published = row["published"]
-        sources.setdefault(row["source"], SourceRecord(
-            row["source"], _text(row["title"]), _text(row["publisher"]),
-            published if isinstance(published, date) else None, _text(row["url"])))
-    return sources
-
-
-def read_events(handle: Handle, *, involving: URIRef | None = None, notes: bool = False,
-                details: bool = True) -> EventData:
+def read_events(handle: Handle, *, ontology: Ontology | None = None, involving: URIRef | None = None,
+                notes: bool = False, plover: bool = True, details: bool = True) -> EventData:
     """Read every event of a graph (or those ``involving`` one actor) with its attestations, best first, as
     typed records.
 
@@ -269,11 +261,15 @@ def read_events(handle: Handle, *, involving: URIRef | None = None, notes: bool 
     ----------
     handle : kg.store.Handle
         The open graph, on any store.
+    ontology : Ontology, optional
+        The ontology whose classes the entities have (the bundled one by default).
     involving : URIRef, optional
         Only the events this actor or thing takes part in (read with one SPARQL query instead of scanning
         the graph).
     notes : bool
         Also read each attestation's note and curated file and line (for explanations).
+    plover : bool
+        Also read each event's date precision, place, PLOVER mode and contexts (for the exports).
     details : bool
         Also read the entities (labels, classes, countries, Wikidata ids, of the parties, places and
         claimants), the sources and the search keys.
@@ -283,7 +279,7 @@ def read_events(handle: Handle, *, involving: URIRef | None = None, notes: bool 
     EventData
     """
     if involving is None:
-        def pairs(name: str) -> Iterator[tuple[str, str]]:
+        def pairs(name: str) -> Iterator[tuple[str, str]]:  # one index scan a predicate
             return handle.scan(name if "://" in name else PK_IRI + name)
     else:
         triples: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -298,11 +294,11 @@ def read_events(handle: Handle, *, involving: URIRef | None = None, notes: bool 
     cameo = dict(pairs("cameo"))
     start = dict(pairs("date"))
     end = dict(pairs("dateEnd"))
-    precision = dict(pairs("datePrecision"))
-    place = dict(pairs("place"))
-    mode = dict(pairs("ploverMode"))
+    precision = dict(pairs("datePrecision")) if plover else {}
+    place = dict(pairs("place")) if plover else {}
+    mode = dict(pairs("ploverMode")) if plover else {}
     contexts: dict[str, list[str]] = defaultdict(list)
-    for iri, context in pairs("ploverContext"):
+    for iri, context in pairs("ploverContext") if plover else ():
         contexts[iri].append(context.rsplit("/", 1)[-1].removeprefix("context-"))
     parties: dict[str, tuple[list[str], list[str]]] = {iri: ([], []) for iri in relation}
     for side, name in enumerate(("actor", "recipient")):
@@ -327,8 +323,9 @@ def read_events(handle: Handle, *, involving: URIRef | None = None, notes: bool 
             continue
         how, who = method.get(iri), claimant.get(iri)
         attestations[event].append(AttestationRecord(
-            shorten(iri), shorten(source[iri]), _concept(status.get(iri)), _concept(polarity.get(iri)),
-            _concept(modality.get(iri)), float(confidence.get(iri) or 0.0), shorten(how) if how else "",
+            _hashed(iri, _ATTESTATION_NS, "attestation:"), shorten(source[iri]), _concept(status.get(iri)),
+            _concept(polarity.get(iri)), _concept(modality.get(iri)), float(confidence.get(iri) or 0.0),
+            shorten(how) if how else "",
             _int(first.get(iri)), _int(last.get(iri)), text.get(iri), shorten(who) if who else None,
             comment.get(iri), curation_file.get(iri), _int(curation_line.get(iri))))
     events = []
@@ -338,7 +335,8 @@ def read_events(handle: Handle, *, involving: URIRef | None = None, notes: bool 
         code, where, how = cameo.get(iri), place.get(iri), mode.get(iri)
         actors, recipients = parties[iri]
         events.append(EventRecord(
-            shorten(iri), relation[iri].rsplit("#", 1)[-1], code.rsplit("/", 1)[-1] if code else None,
+            _hashed(iri, _EVENT_NS, "event:"), relation[iri].rsplit("#", 1)[-1],
+            code.rsplit("/", 1)[-1] if code else None,
             _date(start.get(iri)), _date(end.get(iri)), _concept(precision.get(iri)) or None,
             shorten(where) if where else None,
             how[len(_PLOVER_NS):].split("-", 1)[-1] if how and how.startswith(_PLOVER_NS) else None,
@@ -346,10 +344,8 @@ def read_events(handle: Handle, *, involving: URIRef | None = None, notes: bool 
             tuple(sorted(attestations.get(iri, ()), key=AttestationRecord.rank))))
     if not details:
         return EventData(tuple(events))
-    keys: dict[str, list[str]] = defaultdict(list)
-    for row in sorted(handle.query(_KEYS).rows, key=lambda r: (r["key"], r["entity"])):
-        keys[row["key"]].append(row["entity"])
-    return EventData(tuple(events), _entities(handle, involving), _sources(handle), dict(keys))
+    entities, documents, keys = _details(handle, ontology or load_ontology())
+    return EventData(tuple(events), entities, documents, keys)
 
 
 def best_of(attestations: Iterable[AttestationRecord]) -> AttestationRecord | None:

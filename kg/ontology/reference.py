@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
+from rdflib.term import Node
 
 from kg.ontology import Ontology, Relation, load_ontology, ontology_files
 from kg.ontology.iris import PK_IRI
+from kg.store.terms import compact
 
 __all__ = ["REFERENCE_PATH", "ontology_reference", "relation_tree", "render_tree"]
 
@@ -100,7 +102,7 @@ def render_tree(tree: list[dict[str, Any]]) -> str:
             parts.append(f"quad {node['quad_class']} · Goldstein {node['goldstein']:g}")
         if node["wikidata"]:
             parts.append(f"Wikidata {node['wikidata']}")
-        return node["name"] + ("  " + " · ".join(parts) if parts else "")
+        return str(node["name"]) + ("  " + " · ".join(parts) if parts else "")
 
     def walk(node: dict[str, Any], prefix: str, last: bool, top: bool) -> None:
         lines.append(describe(node) if top else prefix + ("└── " if last else "├── ") + describe(node))
@@ -113,14 +115,12 @@ def render_tree(tree: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def _text(graph: Graph, subject: URIRef, predicate: URIRef) -> str:
+def _text(graph: Graph, subject: Node, predicate: URIRef) -> str:
     value = graph.value(subject, predicate)
     return " ".join(str(value).split()) if value is not None else ""
 
 
-def _short(term: Any) -> str:
-    from kg.store.terms import compact
-
+def _short(term: Node) -> str:
     return str(compact(term))
 
 
@@ -155,7 +155,7 @@ def ontology_reference(root: Path | None = None) -> str:
         f"- CAMEO source: {_text(graph, ontology_iri, URIRef('http://purl.org/dc/terms/source'))}",
         "",
     ]
-    classes = sorted(s for s in graph.subjects(RDF.type, OWL.Class) if str(s).startswith(PK_IRI))
+    classes = sorted((s for s in graph.subjects(RDF.type, OWL.Class) if str(s).startswith(PK_IRI)), key=str)
     out += [f"## Classes ({len(classes)})", "", "| class | parents | definition | aligned with |", "|---|---|---|---|"]
     for cls in classes:
         parents = ", ".join(sorted(_short(p) for p in graph.objects(cls, RDFS.subClassOf)))
@@ -188,10 +188,10 @@ def ontology_reference(root: Path | None = None) -> str:
         out.append(f"| `pk:{relation.name}` | `pk:{relation.parent}` | {_cell(cameo)} | {plover} | {quad} | {wikidata} "
                    f"| {types} | {_cell(relation.definition)}{_cell(synonyms)} |")
 
-    structural = sorted(
+    structural = sorted((
         s for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
         for s in graph.subjects(RDF.type, kind)
-        if str(s).startswith(PK_IRI) and str(s)[len(PK_IRI):] not in onto.relations)
+        if str(s).startswith(PK_IRI) and str(s)[len(PK_IRI):] not in onto.relations), key=str)
     out += ["", f"## Structural and annotation properties ({len(structural)})", "",
             "| property | kind | definition |", "|---|---|---|"]
     for prop in structural:
@@ -199,11 +199,12 @@ def ontology_reference(root: Path | None = None) -> str:
         out.append(f"| `{_short(prop)}` | {', '.join(kinds)} | {_cell(_text(graph, prop, SKOS.definition))} |")
 
     out += ["", "## Qualifiers and other concept schemes", ""]
-    for scheme in sorted(s for s in graph.subjects(RDF.type, SKOS.ConceptScheme) if str(s).startswith(PK_IRI)):
+    for scheme in sorted((s for s in graph.subjects(RDF.type, SKOS.ConceptScheme) if str(s).startswith(PK_IRI)),
+                         key=str):
         out.append(f"- `{_short(scheme)}` ({_text(graph, scheme, RDFS.label)}): "
                    f"{_text(graph, scheme, SKOS.definition)}")
         out += [f"  - `{_short(concept)}` {_text(graph, concept, RDFS.label)}: {_text(graph, concept, SKOS.definition)}"
-                for concept in sorted(graph.subjects(SKOS.inScheme, scheme))]
+                for concept in sorted(graph.subjects(SKOS.inScheme, scheme), key=str)]
     plover_count = {key: len(list(graph.subjects(SKOS.inScheme, URIRef(f"https://w3id.org/polkg/plover/{key}"))))
                     for key in ("types", "modes", "contexts", "auxiliary-modes")}
     cameo_count = len(list(graph.subjects(SKOS.inScheme, URIRef("https://w3id.org/polkg/cameo"))))

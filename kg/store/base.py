@@ -110,8 +110,9 @@ class Handle(Protocol):
         """The number of triples."""
         ...
 
-    def scan(self, predicate: str) -> Iterator[tuple[str, str]]:
-        """(subject IRI, object IRI or lexical form) of every triple with predicate ``predicate``."""
+    def scan(self, predicate: str, value: str | None = None) -> Iterator[tuple[str, str]]:
+        """(subject, object) of every triple with predicate ``predicate`` (and object ``value``, an IRI, when
+        given): IRIs as text, literals as their lexical form, blank nodes as their label."""
         ...
 
     def close(self) -> None:

@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 from kg.errors import InputError
 from kg.resources import ontology_files
@@ -73,7 +73,7 @@ def load_file(handle: Handle, path: Path) -> None:
     """
     fmt, compressed = load_format(path)
     try:
-        with gzip.open(path, "rb") if compressed else path.open("rb") as stream:
+        with cast(IO[bytes], gzip.open(path, "rb") if compressed else path.open("rb")) as stream:
             handle.load(stream, fmt, name=path)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise InputError(f"cannot read: {exc}", path=path) from None

@@ -79,8 +79,8 @@ class RdflibHandle:
     def count(self) -> int:
         return len(self._graph)
 
-    def scan(self, predicate: str) -> Iterator[tuple[str, str]]:
-        for subject, _, obj in self._graph.triples((None, URIRef(predicate), None)):
+    def scan(self, predicate: str, value: str | None = None) -> Iterator[tuple[str, str]]:
+        for subject, _, obj in self._graph.triples((None, URIRef(predicate), URIRef(value) if value else None)):
             yield str(subject), str(obj)
 
     def close(self) -> None:

@@ -30,7 +30,7 @@ from kg.errors import QueryError, StoreError
 from kg.files import fsync_dir, write_atomic
 from kg.ontology.iris import GRAPH_IRI, PREFIXES
 from kg.store.base import QueryResult, Transaction, Triple, bind_prefixes
-from kg.store.rdfio import PREFIXED, QUAD_FORMATS, from_ox, parse_error, rdf_format, to_ox
+from kg.store.rdfio import PREFIXED, QUAD_FORMATS, from_ox, parse_error, rdf_format, to_ox, tsv_value
 from kg.store.sparql import check_update, parse_query, unprojected
 from kg.store.terms import compact_ox
 
@@ -111,15 +111,33 @@ class OxigraphHandle:
         target = rdf_format(fmt)
         prefixes = PREFIXES if fmt in PREFIXED else None
         if fmt in QUAD_FORMATS:
-            return self.inner.dump(format=target, prefixes=prefixes)  # type: ignore[no-any-return]
-        return self.inner.dump(format=target, from_graph=_GRAPH, prefixes=prefixes)  # type: ignore[no-any-return]
+            data = self.inner.dump(format=target, prefixes=prefixes)
+        else:
+            data = self.inner.dump(format=target, from_graph=_GRAPH, prefixes=prefixes)
+        assert data is not None  # dump returns the bytes when given no output
+        return data
 
     def count(self) -> int:
         return len(self.inner)
 
-    def scan(self, predicate: str) -> Iterator[tuple[str, str]]:
-        for quad in self.inner.quads_for_pattern(None, ox.NamedNode(predicate), None, _GRAPH):
-            yield quad.subject.value, quad.object.value
+    def scan(self, predicate: str, value: str | None = None) -> Iterator[tuple[str, str]]:
+        # A query whose answer Oxigraph writes as TSV is read half again as fast as quads_for_pattern, which
+        # builds three Python terms for every triple.
+        where = f"?s <{ox.NamedNode(predicate).value}> {'<' + ox.NamedNode(value).value + '>' if value else '?o'}"
+        result = self.inner.query(f"SELECT ?s ?o WHERE {{ {where} }}" if not value else
+                                  f"SELECT ?s WHERE {{ {where} }}", default_graph=_GRAPH)
+        assert isinstance(result, ox.QuerySolutions)
+        text = result.serialize(format=ox.QueryResultsFormat.TSV)
+        assert text is not None
+        lines = text.decode("utf-8").split("\n")
+        for line in lines[1:]:
+            if not line:
+                continue
+            if value:
+                yield tsv_value(line), value
+            else:
+                subject, _, obj = line.partition("\t")
+                yield tsv_value(subject), tsv_value(obj)
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the store (for an upload to a server)."""

@@ -110,6 +110,35 @@ def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | o
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+_ESCAPES = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+_ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1) or match.group(2)
+    return chr(int(code, 16)) if code else _ESCAPED.get(match.group(3), match.group(3))
+
+
+def tsv_value(term: str) -> str:
+    """The value of one RDF term as a SPARQL TSV result writes it: an IRI's text, a literal's lexical form
+    (escapes undone), a blank node's label.
+
+    Examples
+    --------
+    >>> tsv_value("<https://e.org/a>"), tsv_value('"say \\"hi\\""@en'), tsv_value("12"), tsv_value("_:b1")
+    ('https://e.org/a', 'say "hi"', '12', 'b1')
+    """
+    first = term[:1]
+    if first == "<":
+        return term[1:-1]
+    if first == '"':
+        text = term[1:term.rindex('"')]
+        return _ESCAPES.sub(_unescape, text) if "\\" in text else text
+    if first == "_":
+        return term[2:]
+    return term  # numbers and booleans are written bare
+
+
 def parse_error(exc: SyntaxError, fmt: str, *, path: str | Path | None) -> InputError:
     """The one-line error for a file that does not parse, naming the file and line."""
     message = str(exc).splitlines()[0] if str(exc) else "syntax error"
@@ -151,13 +180,30 @@ def parse_graph(data: bytes | IO[bytes], fmt: str) -> Graph:
 def serialize_triples(triples: Iterable[tuple[Node, Node, Node]], fmt: str) -> bytes:
     """Serialise rdflib triples with Oxigraph's serialisers; quad formats name the graph ``urn:polkg:graph``."""
     target = rdf_format(fmt)
+    prefixes = PREFIXES if fmt in PREFIXED else None
     if fmt in QUAD_FORMATS:
         name = ox.NamedNode(str(GRAPH_IRI))
-        items: Iterator[ox.Quad | ox.Triple] = (ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)  # type: ignore[arg-type]
-                                                for s, p, o in triples)
+        quads = [ox.Quad(_subject(s), _predicate(p), to_ox(o), name) for s, p, o in triples]
+        data = ox.serialize(quads, format=target, prefixes=prefixes)
     else:
-        items = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)  # type: ignore[arg-type]
-    return ox.serialize(items, format=target, prefixes=PREFIXES if fmt in PREFIXED else None)  # type: ignore[no-any-return]
+        data = ox.serialize([ox.Triple(_subject(s), _predicate(p), to_ox(o)) for s, p, o in triples],
+                            format=target, prefixes=prefixes)
+    assert data is not None  # serialize returns the bytes when given no output
+    return data
+
+
+def _subject(term: Node) -> ox.NamedNode | ox.BlankNode:
+    found = to_ox(term)
+    if isinstance(found, ox.Literal):
+        raise TypeError(f"a literal cannot be a subject: {term!r}")
+    return found
+
+
+def _predicate(term: Node) -> ox.NamedNode:
+    found = to_ox(term)
+    if not isinstance(found, ox.NamedNode):
+        raise TypeError(f"a predicate must be an IRI: {term!r}")
+    return found
 
 
 def serialize_graph(graph: Graph, fmt: str) -> bytes:

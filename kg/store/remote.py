@@ -220,12 +220,12 @@ class RemoteStore:
         url = self.urls["gsp"] + "?" + urllib.parse.urlencode({"graph": staging})
         posted = []
 
-        def post(data: bytes) -> None:
+        def post_batch(data: bytes) -> None:
             self._request(url, data=data, headers={"Content-Type": "application/n-triples"}, method="POST")
             posted.append(len(data))
 
         try:
-            yield post
+            yield post_batch
         except BaseException:
             with contextlib.suppress(StoreError):
                 self.update(f"DROP SILENT GRAPH <{staging}>")
@@ -395,11 +395,17 @@ def post_triples(post: Callable[[bytes], None], triples: Iterable[Any]) -> int:
             continue
         batch.append(item if isinstance(item, ox.Triple) else ox.Triple(subject, predicate, obj))
         if len(batch) >= BATCH:
-            post(ox.serialize(batch, format=ox.RdfFormat.N_TRIPLES))
+            post(_ntriples(batch))
             sent += len(batch)
             batch = []
     for last in (batch, blank):
         if last:
-            post(ox.serialize(last, format=ox.RdfFormat.N_TRIPLES))
+            post(_ntriples(last))
             sent += len(last)
     return sent
+
+
+def _ntriples(triples: list[ox.Triple]) -> bytes:
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    assert data is not None  # serialize returns the bytes when given no output
+    return data

@@ -158,6 +158,7 @@ def limiting_handler(upstream: str, limit: int, timeout: float) -> type:
                 if kind == "application/n-triples":
                     data, cut = _cut(response, limit)
                     out = ox.serialize(ox.parse(data, ox.RdfFormat.N_TRIPLES), format=rdf_format)
+                    assert out is not None
                     media = rdf_format.media_type
                 else:
                     data, cut = _cut(response, limit + 1)  # the header line, then the rows
@@ -165,6 +166,7 @@ def limiting_handler(upstream: str, limit: int, timeout: float) -> type:
                         cut = False
                     answer = ox.parse_query_results(data, ox.QueryResultsFormat.TSV)
                     out = answer.serialize(format=results_format)
+                    assert out is not None
                     media = results_format.media_type
                 extra = {k: v for k, v in response.headers.items() if k.lower().startswith("access-control-")}
             self._send(200, media, out, extra | ({"X-SPARQL-MaxRows": str(limit)} if cut else {}))
@@ -254,7 +256,11 @@ def run(store: str | Path | None, *, host: str = "127.0.0.1", port: int = 7878, 
             except OSError as exc:
                 raise KGError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
             front.daemon_threads = True
-            threading.Thread(target=lambda: (server.wait(), stop()), daemon=True).start()
+            def stop_with_server() -> None:
+                server.wait()
+                stop()
+
+            threading.Thread(target=stop_with_server, daemon=True).start()
             if on_ready is not None:
                 on_ready()
             front.serve_forever()

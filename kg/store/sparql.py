@@ -104,7 +104,7 @@ def run_rdflib(graph: Graph, sparql: str, bindings: Mapping[str, Node], *, origi
         if bindings and remote:
             result = graph.query(inline_values(sparql, bindings), initNs=PREFIXES)
         else:
-            result = graph.query(sparql, initBindings=dict(bindings), initNs=PREFIXES)
+            result = graph.query(sparql, initBindings=dict(bindings), initNs=PREFIXES)  # type: ignore[arg-type]
     except KGError:
         raise
     except Exception as exc:

@@ -162,7 +162,7 @@ def _network_data(G: nx.MultiDiGraph, *, seed: int) -> tuple[list[dict[str, Any]
     ranks = nx.pagerank(nx.DiGraph(G), weight=None) if len(G) else {}
     top = max(ranks.values(), default=1.0) or 1.0
     pos = _positions(G, seed=seed)
-    events = Counter()
+    events: Counter[str] = Counter()
     for u, v in G.edges():
         events[u] += 1
         events[v] += 1
@@ -272,7 +272,7 @@ def explorer_html(G: nx.MultiDiGraph, *, title: str = "polkg graph", note: str |
     template.globals.update(vis_script=script.replace("</script", "<\\/script"), vis_style=style, meta=meta,
                             title=title)
     net.template = template
-    return net.generate_html(notebook=True)
+    return str(net.generate_html(notebook=True))
 
 
 def write_explorer(G: nx.MultiDiGraph, out: str | Path, *, title: str = "polkg graph", note: str | None = None,
