@@ -6,7 +6,7 @@ Two measurements, each against a baseline run in the same process:
   Oxigraph store on disk; :func:`kg.analyze.project` against the least a projection must do (raw
   pyoxigraph scanning the triples it reads), the same projection of the graph held in memory, then PageRank and
   betweenness sampled from ``--k`` nodes (seeded) on the dyad graph. Time and memory (tracemalloc peak,
-  in a second run of the step) of each step separately; goal: projection of 100k events under 5 s;
+  in a second run of the step) of each step separately; goal: the projection within 1.3x of the raw scan;
 - the page: synthetic scale-free graphs of ``--sizes`` nodes written by :func:`kg.viz.explorer.write_explorer`
   (Python time reported apart) and opened in Debian's Chromium with every request blocked; time from
   navigation until the layout is stable, against the same page with physics off (drawing only). The
@@ -40,7 +40,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import machine, rss_mb, save  # noqa: E402
 
 STABLE_TARGET_S = 3.0
-PROJECTION_TARGET_S = 5.0
+#: The projection may take at most this many times as long as raw pyoxigraph scanning the triples it reads.
+PROJECTION_TARGET_RATIO = 1.3
 
 #: The predicates a projection reads (see kg.analyze._read_events).
 READ = ("relation", "cameo", "date", "dateEnd", "actor", "recipient", "attests", "source", "status", "polarity",
@@ -100,7 +101,7 @@ def bench_analysis(events: int, *, k: int, repeat: int, work: Path) -> dict[str,
     memory_s, _, _ = measured(lambda: project(memory), repeat=repeat)
     print(f"projection: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges; kg.analyze.project "
           f"{ours_s:.2f} s (peak {ours_mb:.0f} MB)   raw pyoxigraph read of the same rows {raw_s:.2f} s "
-          f"(peak {raw_mb:.0f} MB)   ratio {ours_s / raw_s:.2f}   goal < {PROJECTION_TARGET_S:.0f} s; "
+          f"(peak {raw_mb:.0f} MB)   ratio {ours_s / raw_s:.2f}   goal <= {PROJECTION_TARGET_RATIO:.1f}x; "
           f"the same graph in memory {memory_s:.2f} s", flush=True)
     collapse_s, collapse_mb, D = measured(lambda: collapse(G), repeat=repeat)
     pagerank_s, pagerank_mb, _ = measured(lambda: nx.pagerank(D, weight="weight"), repeat=repeat)
@@ -115,7 +116,8 @@ def bench_analysis(events: int, *, k: int, repeat: int, work: Path) -> dict[str,
                            "rss_growth_mb": round(rss_growth, 1), "raw_seconds": round(raw_s, 3),
                            "raw_peak_mb": round(raw_mb, 1), "ratio": round(ours_s / raw_s, 2),
                            "in_memory_seconds": round(memory_s, 3),
-                           "met": ours_s < PROJECTION_TARGET_S},
+                           "target_ratio": PROJECTION_TARGET_RATIO,
+                           "met": ours_s / raw_s <= PROJECTION_TARGET_RATIO},
             "collapse": {"seconds": round(collapse_s, 3), "peak_mb": round(collapse_mb, 1)},
             "pagerank": {"seconds": round(pagerank_s, 3), "peak_mb": round(pagerank_mb, 1)},
             "betweenness": {"k": sample, "seed": 0, "seconds": round(between_s, 3), "peak_mb": round(between_mb, 1)}}

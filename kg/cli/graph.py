@@ -9,7 +9,19 @@ from typing import Annotated, Any
 import typer
 
 from kg.cli import app
-from kg.cli.options import DEFAULT_MERGES, StoreOpt, parse_params, parse_published, say, warn
+from kg.cli.options import (
+    DEFAULT_MERGES,
+    MergesOpt,
+    MinConfidenceOpt,
+    ProcessesOpt,
+    PublishedOpt,
+    StoreOpt,
+    StrictOpt,
+    parse_params,
+    parse_published,
+    say,
+    warn,
+)
 from kg.cli.render import Format, FormatOpt, cell, render
 
 
@@ -28,19 +40,16 @@ def build(
     text: Annotated[list[str] | None, typer.Option(
         "--text", "-t", metavar="PATH", help="News texts to extract statements from and add (text, HTML or JSONL "
                                              "files, folders, - for stdin). Repeatable.", show_default=False)] = None,
-    published: Annotated[str | None, typer.Option(
-        "--published", metavar="YYYY-MM-DD", help="With --text: publication date of documents that carry none.",
-        show_default=False)] = None,
-    processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="With --text: parser processes.")] = 1,
-    strict: Annotated[bool, typer.Option("--strict", help="With --text: stop at the first unreadable document.")]
-    = False,
-    merges: Annotated[Path | None, typer.Option(
-        "--merges", envvar="KG_MERGES", show_default=False,
-        help="With --text: actor merges file to apply and append proposals to (default merges.yaml).")] = None,
-    min_confidence: Annotated[float, typer.Option(
-        "--min-confidence", min=0.0, max=1.0, help="With --text: keep statements at least this confident.")] = 0.0,
+    published: PublishedOpt = None,
+    processes: ProcessesOpt = 1,
+    strict: StrictOpt = False,
+    merges: MergesOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
 ) -> None:
-    """Build the graph from curated files (and news texts) into the store, replacing it atomically."""
+    """Build the graph from curated files (and news texts) into the store, replacing it atomically.
+
+    --published, --processes, --strict, --merges and --min-confidence apply to the news texts of --text.
+    """
     from kg.build import build as build_store
     from kg.cli.progress import document_progress
 
