@@ -27,7 +27,7 @@ from rdflib.term import Node
 
 from kg.ontology.iris import PREFIXES
 
-__all__ = ["Handle", "QueryResult", "Store", "Transaction", "Triple", "bind_prefixes"]
+__all__ = ["Handle", "QueryResult", "Store", "Transaction", "Triple", "add_triples", "bind_prefixes"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -37,6 +37,13 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True, replace=True)
     return graph
+
+
+def add_triples(graph: Graph, triples: Iterable[Triple]) -> None:
+    """Add rdflib triples to ``graph`` in one batch."""
+    batch = [(s, p, o, graph) for s, p, o in triples]
+    if batch:
+        graph.addN(batch)
 
 
 @dataclass

@@ -14,13 +14,13 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError
+from kg.errors import StoreError
 from kg.files import write_atomic
-from kg.ontology.iris import GRAPH_IRI, PREFIXES
-from kg.store.base import QueryResult, Transaction, Triple, bind_prefixes
+from kg.ontology.iris import GRAPH_IRI
+from kg.store.base import QueryResult, Transaction, Triple, add_triples, bind_prefixes
 from kg.store.oxigraph import writer_lock
 from kg.store.rdfio import from_ox, parse_error, rdf_format, serialize_graph
-from kg.store.sparql import check_update, run_rdflib
+from kg.store.sparql import run_rdflib, update_graph
 
 __all__ = ["MemoryStore", "RdflibHandle", "memory_graph"]
 
@@ -51,16 +51,10 @@ class RdflibHandle:
         return run_rdflib(self._graph, sparql, bindings or {}, origin=origin, remote=self.remote)
 
     def update(self, sparql: str) -> None:
-        check_update(sparql)
-        try:
-            self._graph.update(sparql, initNs=PREFIXES)
-        except Exception as exc:  # rdflib raises several unrelated types
-            raise QueryError(f"update failed: {exc}") from None
+        update_graph(self._graph, sparql)
 
     def add(self, triples: Iterable[Triple]) -> None:
-        batch = [(s, p, o, self._graph) for s, p, o in triples]
-        if batch:
-            self._graph.addN(batch)
+        add_triples(self._graph, triples)
 
     def load(self, source: Path | IO[bytes], fmt: str, *, name: str | Path | None = None,
              parse: bool = True) -> None:

@@ -29,9 +29,9 @@ from rdflib.term import Node
 from kg.errors import QueryError, StoreError
 from kg.files import fsync_dir, write_atomic
 from kg.ontology.iris import GRAPH_IRI, PREFIXES
-from kg.store.base import QueryResult, Transaction, Triple, bind_prefixes
+from kg.store.base import QueryResult, Transaction, Triple, add_triples, bind_prefixes
 from kg.store.rdfio import PREFIXED, QUAD_FORMATS, from_ox, parse_error, rdf_format, to_ox, tsv_value
-from kg.store.sparql import check_update, parse_query, unprojected
+from kg.store.sparql import parse_query, unprojected, update_graph
 from kg.store.terms import compact_ox
 
 __all__ = ["OxigraphDirStore", "OxigraphHandle", "writer_lock"]
@@ -79,16 +79,10 @@ class OxigraphHandle:
         return QueryResult("select", columns=columns, rows=rows)
 
     def update(self, sparql: str) -> None:
-        check_update(sparql)
-        try:
-            self._graph.update(sparql, initNs=PREFIXES)
-        except Exception as exc:  # the engine raises several unrelated types
-            raise QueryError(f"update failed: {exc}") from None
+        update_graph(self._graph, sparql)
 
     def add(self, triples: Iterable[Triple]) -> None:
-        batch = [(s, p, o, self._graph) for s, p, o in triples]
-        if batch:
-            self._graph.addN(batch)
+        add_triples(self._graph, triples)
 
     def load(self, source: Path | IO[bytes], fmt: str, *, name: str | Path | None = None,
              parse: bool = True) -> None:

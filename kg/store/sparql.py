@@ -21,7 +21,7 @@ from kg.ontology.iris import PREFIXES
 from kg.store.base import QueryResult
 from kg.store.terms import compact
 
-__all__ = ["check_update", "inline_values", "parse_query", "run_rdflib", "unprojected"]
+__all__ = ["check_update", "inline_values", "parse_query", "run_rdflib", "unprojected", "update_graph"]
 
 
 def _error_line(exc: ParseException, origin: str) -> QueryError:
@@ -62,6 +62,21 @@ def check_update(sparql: str) -> None:
         prepareUpdate(sparql, initNs=PREFIXES)
     except ParseException as exc:
         raise _error_line(exc, "<update>") from None
+
+
+def update_graph(graph: Graph, sparql: str) -> None:
+    """Run a SPARQL Update on an rdflib ``graph`` (its named graph is the update's default graph).
+
+    Raises
+    ------
+    QueryError
+        If the text is not a valid SPARQL Update, or the update fails.
+    """
+    check_update(sparql)
+    try:
+        graph.update(sparql, initNs=PREFIXES)
+    except Exception as exc:  # the engines raise several unrelated types
+        raise QueryError(f"update failed: {exc}") from None
 
 
 def unprojected(name: str) -> QueryError:
