@@ -206,6 +206,22 @@ def test_extract_table(seed_runs):
     assert len(lines) - 2 == len(seed_runs["jsonl"].out.splitlines())  # header, rule, one row a statement
 
 
+@pytest.mark.slow
+def test_extract_turtle_is_the_same_text_whatever_the_hash_seed(tmp_path):
+    """Sets iterate in an order that changes with PYTHONHASHSEED; the Turtle text must not."""
+    import subprocess
+
+    articles = Path(__file__).resolve().parent.parent / "data" / "articles"
+    texts = set()
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-m", "kg", "extract", str(articles), "--format", "turtle"],
+                              capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        texts.add(done.stdout)
+    assert len(texts) == 1
+
+
 def test_extract_turtle_has_events_and_attestations(seed_runs):
     result = seed_runs["turtle"]
     assert result.code == 0, result.err

@@ -130,7 +130,7 @@ def _turtle(extractor: Any, statements: list[Any]) -> str:
             kg.add_actor(actor)
         else:
             kg.add_thing(registry.things.get(ident) or resolver.new_things[ident])
-    for source in {s.source for s in statements}:
+    for source in sorted({s.source for s in statements}):
         kg.add_source(registry.sources.get(source) or extractor.new_sources[source])
     kg.add_all(statements)
     from kg.export import export
