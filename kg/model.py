@@ -104,6 +104,9 @@ class Actor:
         The canonical English label.
     aliases : tuple of (text, language)
         Other names, spellings and transliterations, each with a BCP 47 language tag.
+    code : str or None
+        For a country's institution, its code in the style of CAMEO's actor codes: the country's ISO 3166
+        alpha-3 code and the role (``BLRGOV``, ``BLRCOP``); how a curated actor overrides the world registry's.
     """
 
     id: str
@@ -120,6 +123,7 @@ class Actor:
     gender: str | None = None
     reviewed: bool = True
     origin: Origin | None = field(default=None, compare=False)
+    code: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:

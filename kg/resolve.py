@@ -8,13 +8,17 @@ the same way. Countries come from :mod:`kg.countries`.
 :class:`Resolver` turns mentions in news text into actors. A name resolves, in order, to:
 
 1. a registry actor or thing whose label or alias has the same key (case, diacritics, a leading "the"
-   and script do not matter: Cyrillic is transliterated, so Святлана Ціханоўская finds Tsikhanouskaya);
+   and script do not matter: Cyrillic is transliterated, so Святлана Ціханоўская finds Tsikhanouskaya):
+   the curated registry first, then the world registry (:mod:`kg.curated.world`: every country, capital,
+   city, country institution, IGO and news agency), whose actors are facts, never new actors; a generic
+   name of an institution ("riot police") with the document's country is that country's institution;
 2. a new actor met earlier with the same key;
 3. a new actor met earlier whose name is close enough (rapidfuzz ``token_sort_ratio`` of at least
    ``FUZZY``, same type; for people both names must have a first and a last name, and the last names
    must themselves be close: two people are never merged on a shared surname alone). Such a merge is
    applied, recorded as ``proposed`` in the merges file, and can be rejected there;
-4. otherwise a new, unreviewed actor labelled by the name.
+4. otherwise a new, unreviewed actor labelled by the name. A new actor of one country is never reused for
+   another: "riot police" in a report from Georgia and in one from Armenia are two actors.
 
 The merges file (YAML, one entry a merge: ``name``, ``into``, ``score``, ``status`` of proposed, accepted
 or rejected) is the reviewed record of these decisions: a rejected merge is never made again, an
@@ -24,6 +28,7 @@ accepted one is made even below the threshold, and nothing is ever deleted from 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -33,14 +38,18 @@ from rdflib import URIRef
 
 from kg import countries
 from kg.curated import CuratedData
+from kg.curated.world import WorldView
 from kg.errors import InputError
 from kg.files import write_atomic
-from kg.model import Actor, Thing
+from kg.model import Actor, Statement, Thing
 from kg.names import NameIndex, name_key, slug
 from kg.store.base import Handle
 from kg.store.terms import expand_iri
 
-__all__ = ["FUZZY", "Merge", "Resolver", "graph_index", "name_key", "read_merges", "resolve_actor"]
+__all__ = ["FUZZY", "KnownActors", "Merge", "Resolver", "graph_index", "name_key", "read_merges", "resolve_actor"]
+
+#: Kinds of actor that belong to one country: a new one is never shared by two countries.
+_INSTITUTIONS = frozenset({"GovernmentBody", "Ministry", "PoliceForce", "Military", "OppositionMovement"})
 
 #: Minimum rapidfuzz token_sort_ratio for two new actors' names to be merged.
 FUZZY = 90
@@ -125,6 +134,31 @@ def read_merges(path: str | Path) -> list[Merge]:
     return merges
 
 
+class KnownActors(Mapping[str, Actor]):
+    """The actors a resolver knows by id: curated, from the world registry, and new in this run."""
+
+    def __init__(self, resolver: Resolver):
+        self.resolver = resolver
+
+    def __getitem__(self, ident: str) -> Actor:
+        found = self.resolver.actor(ident)
+        if found is None:
+            raise KeyError(ident)
+        return found
+
+    def __contains__(self, ident: object) -> bool:
+        return isinstance(ident, str) and self.resolver.actor(ident) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        resolver = self.resolver
+        yield from resolver.registry.actors
+        yield from (a.id for a in resolver.world)
+        yield from resolver.new_actors
+
+    def __len__(self) -> int:
+        return len(self.resolver.registry.actors) + len(self.resolver.world) + len(self.resolver.new_actors)
+
+
 class Resolver:
     """Resolve names to actors, remembering new actors and merges across documents.
 
@@ -138,12 +172,20 @@ class Resolver:
 
     def __init__(self, registry: CuratedData, *, merges: str | Path | None = None):
         self.registry = registry
+        self.world = WorldView(registry.actors)
         self.keys: dict[str, Actor | Thing] = {}
         entities: list[Actor | Thing] = [*registry.actors.values(), *registry.things.values()]
         for entity in entities:
             for name in entity.names:
                 self.keys.setdefault(name_key(name), entity)
+        for name, ident in self.world.names():
+            found = self.world.actor(ident)
+            if found is not None:
+                self.keys.setdefault(name_key(name), found)
         self.new_actors: dict[str, Actor] = {}
+        #: every actor known by id (curated, world registry, new), as a mapping
+        self.known: Mapping[str, Actor] = KnownActors(self)
+        self._per_country: dict[tuple[str, str], Actor] = {}
         self.new_things: dict[str, Thing] = {}
         self.merges_path = Path(merges) if merges else None
         self.decisions: dict[str, Merge] = {}
@@ -162,14 +204,22 @@ class Resolver:
         return self.keys.get(key)
 
     def _by_id(self, ident: str) -> Actor | Thing | None:
-        return self.registry.actors.get(ident) or self.registry.things.get(ident) or self.new_actors.get(ident) \
-            or self.new_things.get(ident)
+        return self.actor(ident) or self.registry.things.get(ident) or self.new_things.get(ident)
+
+    def actor(self, ident: str) -> Actor | None:
+        """The actor with id ``ident``: curated, from the world registry, or new in this run."""
+        return self.world.actor(ident) or self.new_actors.get(ident)
+
+    def acting_for(self, actor: Actor, *, speaking: bool = False) -> Actor:
+        """Who ``actor`` stands for when it acts or (``speaking``) speaks: "Moscow said" is Russia's
+        government (see :meth:`kg.curated.world.WorldView.acting_for`)."""
+        return self.world.acting_for(actor, speaking=speaking)
 
     def _unique_id(self, label: str) -> str:
         base = slug(label) or "actor"
         ident, n = base, 2
         while ident in self.registry.actors or ident in self.registry.things or ident in self.new_actors \
-                or ident in self.new_things:
+                or ident in self.new_things or ident in self.world.world.actors:
             ident, n = f"{base}-{n}", n + 1
         return ident
 
@@ -201,8 +251,13 @@ class Resolver:
         """The actor for a name the registry does not know: a known new actor, a merge, or a new one."""
         key = name_key(label)
         known = self.lookup(label)
-        if isinstance(known, Actor):
+        if isinstance(known, Actor) and not self._other_country(known, country):
             return known
+        institution = self.world.institution_named(label, country) if kind != "Person" else None
+        if institution is not None:
+            return institution
+        if isinstance(known, Actor):  # a new actor of another country: this country gets its own
+            return self._country_own(label, kind, country, key)
         decision = self.decisions.get(key)
         if decision is None or decision.status != "rejected":
             close = self._fuzzy(label, kind)
@@ -226,11 +281,28 @@ class Resolver:
         self.keys[key] = actor
         return actor
 
+    def _other_country(self, known: Actor, country: str | None) -> bool:
+        """True if ``known`` is a new actor of another country than ``country`` (never shared across)."""
+        return known.id in self.new_actors and known.type in _INSTITUTIONS and country is not None \
+            and known.country is not None and known.country != country
+
+    def _country_own(self, label: str, kind: str, country: str | None, key: str) -> Actor:
+        assert country is not None
+        found = self._per_country.get((key, country))
+        if found is None:
+            found = Actor(self._unique_id(f"{label} {country}"), kind, label, country=country, reviewed=False)
+            self.new_actors[found.id] = found
+            self._per_country[(key, country)] = found
+        return found
+
     def _country_named(self, name: str) -> Actor | None:
         found = countries.by_name(name)
         return self._country_actor(found, alias=name) if found is not None else None
 
     def _country_actor(self, found: countries.Country, *, alias: str) -> Actor:
+        known = self.world.country_by_iso(found.alpha3)
+        if known is not None:
+            return known
         for actor in self.registry.actors.values():
             if actor.iso is not None and actor.iso.alpha3 == found.alpha3:
                 return actor
@@ -243,8 +315,27 @@ class Resolver:
 
     def country(self, code: str) -> Actor | None:
         """The country with ISO 3166 alpha-3 ``code``: the registry's, or a new one from pycountry."""
+        known = self.world.country_by_iso(code)
+        if known is not None:
+            return known
         found = countries.by_code(code)
         return self._country_actor(found, alias=found.name) if found is not None else None
+
+    def world_actors(self, statements: Iterable[Statement]) -> dict[str, Actor]:
+        """The world registry's actors that ``statements`` refer to (as subject, object, claimant or place),
+        with the countries they belong to: what a graph built from them needs of the registry."""
+        used: dict[str, Actor] = {}
+        pending = [i for s in statements for i in (*s.subjects, *s.objects, s.claimant, s.place) if i]
+        while pending:
+            ident = pending.pop()
+            if ident in used or ident in self.registry.actors or ident not in self.world:
+                continue
+            actor = self.world.actor(ident)
+            if actor is not None:
+                used[ident] = actor
+                if actor.country:
+                    pending.append(actor.country)
+        return dict(sorted(used.items()))
 
     def new_thing(self, label: str, kind: str) -> Thing:
         """A new thing (a proposal, an occurrence) named ``label``, reused within a run."""

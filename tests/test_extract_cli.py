@@ -418,7 +418,9 @@ def test_build_text_adds_extracted_to_curated_statements(demo_store):
 def test_build_text_marks_new_actors_unreviewed(demo_store):
     from kg.curated import bundled_inputs, load_curated
 
-    registry = load_curated(bundled_inputs()).actors
+    from kg.curated.world import load_world
+
+    registry = {**load_curated(bundled_inputs()).actors, **load_world().actors}  # the world registry's are facts
     rows = select(demo_store["store"], """SELECT DISTINCT ?actor ?reviewed WHERE {
         ?att a pk:ExtractedAttestation ; pk:attests ?e . { ?e pk:actor ?actor } UNION { ?e pk:recipient ?actor }
         ?actor pk:reviewed ?reviewed }""")

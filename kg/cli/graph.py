@@ -64,7 +64,8 @@ def build(
         skipped = f", skipped {len(got.problems)} unreadable" if got.problems else ""
         merged = f"; {got.proposed_merges} merges proposed in {got.merges_file}" if got.merges_file else ""
         say(f"Extracted {got.statements} statements from {got.documents} documents{skipped} with "
-             f"{got.new_actors} new actors to review (kg actors --unreviewed){merged}.")
+             f"{got.new_actors} new actors to review (kg actors --unreviewed){merged}"
+             + (f"; {got.world_actors} actors from the world registry." if got.world_actors else "."))
     say(f"Built {report.store}: {report.actors} actors, {report.things} things, {report.sources} sources, "
          f"{report.statements} statements, {report.triples:,} triples in {report.seconds:.2f} s.")
     if report.sources_without_text:

@@ -18,6 +18,7 @@ the source's publication date.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ __all__ = ["CuratedData", "bundled_inputs", "load_curated", "read_yaml"]
 
 _SECTIONS = ("defaults", "actors", "things", "sources", "statements")
 _ACTOR_KEYS = {"id", "type", "label", "aliases", "description", "wikidata", "wikidata_source", "country", "gender",
-               "demonyms", "roles", "reviewed"}
+               "demonyms", "roles", "reviewed", "code"}
 _THING_KEYS = {"id", "type", "label", "aliases", "description", "date", "place", "wikidata", "wikidata_source"}
 _SOURCE_KEYS = {"id", "kind", "title", "published", "publisher", "url", "file", "sha256", "language",
                 "description", "headline"}
@@ -211,10 +212,13 @@ def _actor(record: _Record, onto: Ontology) -> Actor:
     gender = _text(record, "gender", required=False)
     if gender not in (None, "female", "male"):
         raise record.error(f"gender must be female or male, not {gender!r}", "gender")
+    code = _text(record, "code", required=False)
+    if code is not None and not re.fullmatch(r"[A-Z]{6}", code):
+        raise record.error(f"code {code!r} is not a country's alpha-3 code and a role, such as BLRGOV", "code")
     return Actor(ident, kind, label, aliases, _text(record, "description", required=False),
                  _text(record, "wikidata", required=False), _text(record, "wikidata_source", required=False),
                  _text(record, "country", required=False), tuple(map(str, demonyms)), iso, tuple(roles), gender,
-                 bool(record.data.get("reviewed", True)), record.origin)
+                 bool(record.data.get("reviewed", True)), record.origin, code)
 
 
 def _thing(record: _Record, onto: Ontology) -> Thing:
@@ -420,6 +424,7 @@ def load_curated(paths: Iterable[str | Path], *, ontology: Ontology | None = Non
         data.sources[source.id] = source
 
     names = _Names(data)
+    codes: dict[str, str] = {}
     for record in sections["actors"]:
         actor = data.actors[record.data["id"]]
         if actor.country:
@@ -429,6 +434,14 @@ def load_curated(paths: Iterable[str | Path], *, ontology: Ontology | None = Non
         for role in actor.roles:
             if role.of not in data.actors:
                 raise record.error(f"role in unknown actor {role.of!r}", "roles")
+        if actor.code is not None:
+            state = data.actors.get(actor.country or "")
+            if state is None or state.iso is None or not actor.code.startswith(state.iso.alpha3):
+                raise record.error(f"code {actor.code} must start with the ISO 3166 alpha-3 code of the actor's "
+                                   "country (give 'country' first)", "code")
+            if actor.code in codes:
+                raise record.error(f"code {actor.code} is already used by {codes[actor.code]!r}", "code")
+            codes[actor.code] = actor.id
     for record in sections["things"]:
         thing = data.things[record.data["id"]]
         if thing.place and thing.place not in data.actors:

@@ -137,7 +137,7 @@ class Extractor:
     # -- resolution ------------------------------------------------------------------------------
 
     def _main_country(self, mentions: list[Mention]) -> str | None:
-        registry = self.registry.actors
+        registry = self.resolver.known
         counts: Counter[str] = Counter()
         for item in mentions:
             country = None
@@ -166,7 +166,7 @@ class Extractor:
             return None
         item = context.mentions[index]
         code = item.country or item.actor
-        if code is not None and code in self.registry.actors:
+        if code is not None and code in self.resolver.known:
             return code
         resolved = self.resolve(context, index)
         return resolved.id if resolved is not None and resolved.type == "Country" else None
@@ -180,7 +180,7 @@ class Extractor:
         if index is None:
             return None
         item = context.mentions[index]
-        registry = self.registry.actors
+        registry = self.resolver.known
         if item.actor is not None and item.actor in registry:
             return registry[item.actor]
         kind = item.kind
@@ -229,9 +229,9 @@ class Extractor:
     def _national(self, name: str, country: str | None) -> Actor | Thing | None:
         """A registry actor named ``name`` for the document's country: in a report from Belarus, "the
         Interior Ministry" is the Interior Ministry of Belarus and "protesters" are Belarusian protesters."""
-        if country is None or country not in self.registry.actors:
+        if country is None or country not in self.resolver.known:
             return None
-        state = self.registry.actors[country]
+        state = self.resolver.known[country]
         bare = _bare(name)
         variants = [f"{bare} of {state.label}", f"{state.label} {bare}", f"{state.label}'s {bare}"]
         variants += [f"{demonym} {bare}" for demonym in state.demonyms]
@@ -259,6 +259,9 @@ class Extractor:
                       if a.country == context.main_country and self.onto.is_a(a.type, body)]
             if len(bodies) == 1:
                 return bodies[0]
+            institution = self.resolver.world.institution_named(item.text, context.main_country)
+            if institution is not None:  # "the police" in a report from Germany: Germany's police
+                return institution
         for thing in self.registry.things.values():
             if any(f" {fold(name)} " in f" {fold(item.text)} " for name in thing.names):
                 return thing
@@ -329,7 +332,7 @@ class Extractor:
     def _statement(self, candidate: Candidate, context: _Context, source: str, text: str) -> Extracted | None:
         relation, cameo, modality, polarity = self._recode(candidate)
         qualifiers = candidate.qualifiers
-        named = [(i, self.resolve(context, i, relation=relation)) for i in candidate.subjects]
+        named = [(i, self._acting(self.resolve(context, i, relation=relation))) for i in candidate.subjects]
         objects: list[tuple[int, Actor | Thing | None]] = [(i, self.resolve(context, i, relation=relation))
                                                             for i in candidate.objects]
         subjects = [(i, a) for i, a in named if isinstance(a, Actor)]
@@ -337,12 +340,13 @@ class Extractor:
             if not context.main_country:
                 return None
             # "Roman Golovchenko, the prime minister": of the country the document is about
-            objects = [(candidate.main_country_title, self.registry.actors[context.main_country])]
+            objects = [(candidate.main_country_title, self.resolver.known[context.main_country])]
         subject_ids = {a.id for _, a in subjects}
         kept = [(i, a) for i, a in objects if a is not None and a.id not in subject_ids]
         if not subjects or (candidate.objects and not kept and candidate.object_required):
             return None
-        claimant = self.resolve(context, qualifiers.claimant) if qualifiers.claimant is not None else None
+        claimant = self._acting(self.resolve(context, qualifiers.claimant), speaking=True) \
+            if qualifiers.claimant is not None else None
         status: Status = qualifiers.status
         if status != "asserted" and not isinstance(claimant, Actor):
             claimant = None
@@ -371,6 +375,10 @@ class Extractor:
             if qualifiers.claimant is not None and isinstance(claimant, Actor) else None
         return Extracted(statement, tuple(describe(context, i, a) for i, a in subjects),
                          tuple(describe(context, i, a) for i, a in kept), claimed, relation)
+
+    def _acting(self, entity: Actor | Thing | None, *, speaking: bool = False) -> Actor | Thing | None:
+        """Who an acting or (``speaking``) claiming place stands for: "Moscow said" is Russia's government."""
+        return self.resolver.acting_for(entity, speaking=speaking) if isinstance(entity, Actor) else entity
 
     def _describe(self, context: _Context, index: int, entity: Actor | Thing) -> Argument:
         item = context.mentions[index]

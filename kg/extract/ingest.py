@@ -32,6 +32,8 @@ class IngestReport:
     words: int = 0
     statements: int = 0
     new_actors: int = 0
+    #: actors of the world registry (countries, cities, institutions, IGOs) the statements refer to
+    world_actors: int = 0
     new_sources: int = 0
     proposed_merges: int = 0
     problems: list[Problem] = field(default_factory=list)
@@ -114,10 +116,13 @@ def ingest(data: CuratedData, paths: Sequence[str | Path], *, published: date | 
         report.statements += len(kept)
         if on_document is not None:
             on_document(document, len(kept))
+    world = resolver.world_actors(data.statements)  # the world registry's actors, as far as referenced
+    data.actors.update(world)
     data.actors.update(resolver.new_actors)
     data.things.update(resolver.new_things)
     data.sources.update({k: v for k, v in extractor.new_sources.items() if k not in data.sources})
     report.new_actors = len(resolver.new_actors)
+    report.world_actors = len(world)
     report.new_sources = len(extractor.new_sources)
     report.proposed_merges = len(resolver.proposed)
     report.merges_file = resolver.write_merges()

