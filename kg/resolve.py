@@ -168,11 +168,15 @@ class Resolver:
         The known actors and things.
     merges : path, optional
         The merges file to read decisions from and record proposals in (see the module docs).
+    world : bool
+        Resolve to the world registry too (see :mod:`kg.curated.world`); without it, only to the curated one.
     """
 
-    def __init__(self, registry: CuratedData, *, merges: str | Path | None = None):
+    def __init__(self, registry: CuratedData, *, merges: str | Path | None = None, world: bool = True):
+        from kg.curated.world import EMPTY
+
         self.registry = registry
-        self.world = WorldView(registry.actors)
+        self.world = WorldView(registry.actors, None if world else EMPTY)
         self.keys: dict[str, Actor | Thing] = {}
         entities: list[Actor | Thing] = [*registry.actors.values(), *registry.things.values()]
         for entity in entities:

@@ -119,3 +119,18 @@ def test_bench_queries_reports_every_saved_query_and_the_server(tmp_path):
     server = results["server"]
     assert {(r["query"], r["clients"]) for r in server} == {(n, c) for n in names for c in (1, 8)}
     assert all(r["median_latency_s"] > 0 and r["throughput_per_s"] > 0 for r in server)
+
+
+@pytest.mark.slow
+def test_bench_world_reports_load_time_and_extraction_ratio(tmp_path):
+    shared_path("eval", "bbc_politics.jsonl")
+    out = tmp_path / "world.json"
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_world.py"), "--articles", "2",
+                           "--save", str(out)], cwd=ROOT, env=os.environ | {"POLKG_SHARED": str(SHARED)},
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(out.read_text())
+    assert results["load"]["actors"] > 4000 and results["load"]["registry_s"] > 0
+    extraction = results["extraction"]
+    assert extraction["articles"] == 2 and extraction["words"] > 0 and extraction["with_over_without"] > 0
+    assert set(extraction["new_actors"]) == {"with", "without"}

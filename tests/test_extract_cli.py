@@ -417,7 +417,6 @@ def test_build_text_adds_extracted_to_curated_statements(demo_store):
 
 def test_build_text_marks_new_actors_unreviewed(demo_store):
     from kg.curated import bundled_inputs, load_curated
-
     from kg.curated.world import load_world
 
     registry = {**load_curated(bundled_inputs()).actors, **load_world().actors}  # the world registry's are facts
@@ -488,13 +487,16 @@ def test_build_text_skips_bad_documents_without_strict(cli, tmp_path):
 
 
 def test_build_applies_an_accepted_merge(cli, tmp_path):
-    (tmp_path / "merges.yaml").write_text("merges:\n  - name: Moscow\n    into: russia\n    score: 0\n"
-                                          "    status: accepted\n", encoding="utf-8")
-    result = cli("build", "--text", DEMO, "--store", "S", "--merges", "merges.yaml")
+    (tmp_path / "c.jsonl").write_text('{"id": "d1", "published": "2020-08-20", "text": '
+                                      '"The Minsk Freedom Committee criticised Alexander Lukashenko on Thursday."}\n',
+                                      encoding="utf-8")
+    (tmp_path / "merges.yaml").write_text("merges:\n  - name: Minsk Freedom Committee\n    into: belarusian-opposition\n"
+                                          "    score: 0\n    status: accepted\n", encoding="utf-8")
+    result = cli("build", "--text", "c.jsonl", "--store", "S", "--merges", "merges.yaml")
     assert result.code == 0, result.err
     assert select(tmp_path / "S", PREFIXES + """ASK { ?a a pk:ExtractedAttestation ; pk:attests ?e .
-        ?e pk:actor actor:russia ; pk:relation pk:expresses_intent_to_cooperate }""")
-    assert select(tmp_path / "S", "SELECT ?a WHERE { ?a rdfs:label ?l FILTER(STR(?l) = 'Moscow') }") == []
+        ?e pk:actor actor:belarusian-opposition ; pk:relation pk:criticizes }""")
+    assert select(tmp_path / "S", "SELECT ?a WHERE { ?a rdfs:label ?l FILTER(STR(?l) = 'Minsk Freedom Committee') }") == []
     assert "status: accepted" in (tmp_path / "merges.yaml").read_text(encoding="utf-8")
 
 

@@ -878,8 +878,9 @@ QUOTE_SPEAKER_AFTER = Case(
 
 
 def test_quote_with_the_speaker_after_it(run):
+    # "the protesters" are those of the document's main country (Poland, named first of the two countries)
     assert run(QUOTE_SPEAKER_AFTER).facts == [
-        Fact(("poland",), "cooperates_diplomatically", ("protesters",), status="reported",
+        Fact(("poland",), "cooperates_diplomatically", ("protesters-in-poland",), status="reported",
              claimant="alexander-lukashenko")]
 
 

@@ -38,7 +38,7 @@ from kg.errors import InputError
 from kg.model import Actor, IsoCodes, Origin
 from kg.names import name_key
 
-__all__ = ["InstitutionKind", "World", "WorldView", "load_world", "world_path"]
+__all__ = ["EMPTY", "InstitutionKind", "World", "WorldView", "load_world", "world_path"]
 
 _CLASSES = {"Country", "City", "GovernmentBody", "Military", "PoliceForce", "OppositionMovement", "Ministry", "Group",
             "IntergovernmentalOrganization", "NewsAgency", "MediaOutlet"}
@@ -88,6 +88,11 @@ class World:
     def case_sensitive(self, actor: Actor, name: str) -> bool:
         """True if ``name`` of ``actor`` is matched only as written: a city, an acronym, an English word."""
         return actor.type == "City" or name in self.exact or (name.replace(".", "").isupper() and len(name) <= 6)
+
+
+#: A registry without actors, for measuring and testing what the world registry adds.
+EMPTY = World(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), MappingProxyType({}),
+              MappingProxyType({}), (), frozenset())
 
 
 def world_path() -> Path:
@@ -197,7 +202,7 @@ class WorldView:
     """
 
     def __init__(self, curated: Mapping[str, Actor], world: World | None = None):
-        self.world = world or load_world()
+        self.world = world if world is not None else load_world()
         self.curated = curated
         #: generated id -> the curated id that overrides it
         self.overrides: dict[str, str] = {}

@@ -34,7 +34,8 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.names import name_key, slug
 
-__all__ = ["CITY_POPULATION", "LIBRARIES", "MAJOR_CITY_POPULATION", "Sources", "generate", "main", "read_sources", "render"]
+__all__ = ["CITY_POPULATION", "LIBRARIES", "MAJOR_CITY_POPULATION", "Sources", "generate", "main", "read_sources",
+           "render"]
 
 #: Cities of at least this many people (besides every capital) are in the registry ...
 CITY_POPULATION = 250_000

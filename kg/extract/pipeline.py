@@ -8,9 +8,12 @@ Components, in order:
     Matches every label and alias of the actor registry, case-insensitively, with the actor's id as the
     entity id: known actors, their spellings and transliterations win over the model's guesses. The world
     registry (:mod:`kg.curated.world`: countries, capitals and the largest cities, institutions, IGOs, news
-    agencies) adds its names; city names, acronyms and names that are English words in lower case ("Turkey")
-    match only as written.
-    The ruler runs right after the tokenizer, so adding its twenty thousand patterns only tokenizes them.
+    agencies) adds its names. The ruler runs right after the tokenizer, so adding its twenty thousand
+    patterns only tokenizes them.
+``kg_exact_names`` (a second ``entity_ruler``, right after it)
+    The world registry's names matched only as written, where ``kg_actors`` left the text free: city names,
+    acronyms, and names that are English words in lower case ("Turkey", "Chad"). Both are phrase matchers,
+    whose cost does not grow with the number of patterns.
 ``kg_extractor`` (last)
     Finds mentions (names, demonyms, titles, pronouns, short names) and relation candidates, stored as
     lists of :class:`~kg.extract.types.Mention` and :class:`~kg.extract.types.Candidate` in
@@ -86,19 +89,17 @@ def actor_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
     return patterns
 
 
-def world_patterns(actors: Iterable[Actor], tokenize: Any) -> list[dict[str, Any]]:
-    """Entity-ruler patterns for the names of the world registry that no actor of ``actors`` has, with the
-    id of the actor each finds (a curated one where it overrides the generated one).
-
-    Names matched only as written (cities, acronyms, English words) are token patterns on ``ORTH``, made
-    with ``tokenize`` (the pipeline's tokenizer); the others are phrase patterns, matched in lower case.
+def world_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
+    """Entity-ruler phrase patterns for the names of the world registry that no actor of ``actors`` has,
+    with the id of the actor each finds (a curated one where it overrides the generated one), and ``exact``
+    true for a name matched only as written (a city, an acronym, an English word in lower case), false for
+    one matched in lower case.
 
     Examples
     --------
-    >>> import spacy
-    >>> patterns = world_patterns([], spacy.blank("en").tokenizer)
+    >>> patterns = world_patterns([])
     >>> next(p for p in patterns if p["id"] == "berlin")
-    {'label': 'GPE', 'pattern': [{'ORTH': 'Berlin'}], 'id': 'berlin'}
+    {'label': 'GPE', 'pattern': 'Berlin', 'id': 'berlin', 'exact': True}
     >>> [p["pattern"] for p in patterns if p["id"] == "police-of-germany"][:2]
     ['Police of Germany', 'German police']
     """
@@ -117,11 +118,8 @@ def world_patterns(actors: Iterable[Actor], tokenize: Any) -> list[dict[str, Any
         if actor.type == "City" and ident not in view.world.major and ident not in view.curated:
             continue  # a smaller city: found when the parser's entity names it, not matched everywhere
         seen.add((name, ident))
-        label = labels.get(actor.type, "ORG")
-        if view.world.case_sensitive(actor, name):
-            patterns.append({"label": label, "pattern": [{"ORTH": t.text} for t in tokenize(name)], "id": ident})
-        else:
-            patterns.append({"label": label, "pattern": name, "id": ident})
+        patterns.append({"label": labels.get(actor.type, "ORG"), "pattern": name, "id": ident,
+                         "exact": view.world.case_sensitive(actor, name)})
     return patterns
 
 
@@ -218,13 +216,19 @@ def make_pipeline(actors: Iterable[Actor], *, registry: list[str] | None = None,
         nlp.add_pipe("kg_paragraphs", before="parser")
     else:
         nlp.add_pipe("kg_paragraphs", first=True)
-    ruler_config = {"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
-    # first in the pipeline, so that adding patterns runs the tokenizer only; the NER keeps what it set
-    ruler = nlp.add_pipe("entity_ruler", name="kg_actors", first=True, config=ruler_config)
+    # the rulers come first, so that adding patterns runs the tokenizer only; the NER keeps what they set
     known = list(actors)
     patterns = actor_patterns(known)
+    exact: list[dict[str, Any]] = []
     if world:
-        patterns += world_patterns(known, nlp.tokenizer)
+        for pattern in world_patterns(known):
+            (exact if pattern.pop("exact") else patterns).append(pattern)
+    ruler = nlp.add_pipe("entity_ruler", name="kg_actors", first=True,
+                         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    if exact:  # names matched only as written, where the first ruler left the text free
+        places = nlp.add_pipe("entity_ruler", name="kg_exact_names", after="kg_actors",
+                              config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+        places.add_patterns(exact)  # type: ignore[attr-defined]
     nlp.add_pipe("kg_extractor", config={"registry": registry})
     return nlp
