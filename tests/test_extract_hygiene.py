@@ -201,7 +201,7 @@ GENERIC = ("Police detained people . The only person criticized Lukashenko .", "
 
 
 def test_generic_nouns_propose_no_actor(registry, component):
-    doc, extractor, found = extract(registry, component, parse(*GENERIC))
+    _doc, extractor, found = extract(registry, component, parse(*GENERIC))
     # the arrest stays an event, of nobody in particular; "the only person" acts for nobody
     assert [(e.relation, [a.id for a in e.subjects], [a.id for a in e.objects]) for e in found] == [
         ("detains", ["belarusian-police"], [])]
@@ -231,7 +231,7 @@ TITLES = ("Prime Minister Ilse Varga met Jonas Lind . The prime minister critici
 
 
 def test_a_title_joins_the_holder_named_before(registry, component):
-    doc, extractor, found = extract(registry, component, parse(*TITLES))
+    _doc, extractor, found = extract(registry, component, parse(*TITLES))
     criticism = [e for e in found if e.relation == "criticizes"]
     assert [([a.id for a in e.subjects], [a.id for a in e.objects]) for e in criticism] == [
         (["ilse-varga"], ["jonas-lind"])]
@@ -243,7 +243,7 @@ def test_a_title_without_a_holder_is_dropped(registry, component):
     alone = text.split(" . ", 1)[1]
     rows = [row.split() for row in table.strip().splitlines()][8:]
     table = "\n".join(" ".join([r[0], str(int(r[1]) - 8), *r[2:]]) for r in rows)
-    doc, extractor, found = extract(registry, component, parse(alone, table, [(4, 5, "PERSON", "")]))
+    _doc, extractor, found = extract(registry, component, parse(alone, table, [(4, 5, "PERSON", "")]))
     assert [e.relation for e in found] == []
     assert set(extractor.resolver.new_actors) <= {"lind"}
     assert "title without a named holder" in {row["reason"] for row in extractor.report.to_dict()["hygiene"]}

@@ -74,9 +74,9 @@ class Arguments:
         if human:  # "leaders of Romania's new government", "rebels in Darfur", not "police in a series of raids"
             for prep in children(token, "prep"):
                 if prep.lower_ in ("of", "in", "from") and prep.i == right + 1:
-                    names = {t.i for t in prep.subtree if (m := mentions.at(t)) is not None
+                    named = {t.i for t in prep.subtree if (m := mentions.at(t)) is not None
                              and mentions[m].kind in ("entity", "demonym", "surname")}
-                    if keeps_tail(prep, names):
+                    if keeps_tail(prep, named):
                         right = max([right, *(t.i for t in prep.subtree)])
                     else:
                         self._cleaned(edge, prep.right_edge.i + 1, left, right + 1, "prepositional tail")

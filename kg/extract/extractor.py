@@ -218,7 +218,8 @@ class Extractor:
                 return None
             if title.country is None and title.org is None:
                 # "the prime minister" of a country the registry names no holder for, and nobody named before
-                return self._drop(context, item, "title without a named holder")
+                self._drop(context, item, "title without a named holder")
+                return None
             # an office holder the registry does not know: "Montenegro's prime minister"
             return self._propose(context, _bare(item.text), "Person", country,
                                  "an office holder the registry does not know")
@@ -258,7 +259,6 @@ class Extractor:
     def _drop(self, context: _Context, item: Mention, reason: str) -> None:
         """No actor for this mention: record why, for the corpus report."""
         context.dropped.append(Cleaning(item.start_char, item.end_char, item.text, reason))
-        return None
 
     def _national(self, name: str, country: str | None) -> Actor | Thing | None:
         """A registry actor named ``name`` for the document's country: in a report from Belarus, "the
@@ -308,14 +308,16 @@ class Extractor:
             if national is not None:
                 return national
             if item.generic:  # "people", "the only person", "senior officials"
-                return self._drop(context, item, "generic noun")
+                self._drop(context, item, "generic noun")
+                return None
             return self._propose(context, _bare(item.text), "Group", context.main_country,
                                  "a group named by a description")
         if item.owner is not None and relation not in lex.objects_are_things:  # "Sweden's decision": Sweden
             return self.resolve(context, item.owner)
         if head in lex.organisation_heads:  # "a Belarusian human rights organisation"
             if item.generic:  # "the party", "a group"
-                return self._drop(context, item, "generic noun")
+                self._drop(context, item, "generic noun")
+                return None
             country = self._country(context, item.inner[0]) if item.inner else None
             return self._propose(context, _bare(item.text), "Organization", country,
                                  "an organisation named by a description")

@@ -124,8 +124,9 @@ def group_start(doc: Doc, left: int, head: int) -> int:
     lex = lexicons()
     while left < head:
         token = doc[left]
-        if token.dep_ in ("det", "punct", "cc", "predet", "nummod", "quantmod") or token.pos_ in ("DET", "NUM", "PUNCT") \
-                or token.like_num or token.lower_ in lex.quantifiers or any(ch.isdigit() for ch in token.text):
+        if token.dep_ in ("det", "punct", "cc", "predet", "nummod", "quantmod") \
+                or token.pos_ in ("DET", "NUM", "PUNCT") or token.like_num or token.lower_ in lex.quantifiers \
+                or any(ch.isdigit() for ch in token.text):
             left += 1
             continue
         break
@@ -151,8 +152,9 @@ def keeps_tail(prep: Token, names: set[int]) -> bool:
 def is_generic(span: Span, head: Token, named: bool) -> bool:
     """True if a noun phrase names nobody in particular: its head is a generic noun ("people", "officials")
     or one person or group left unnamed ("the judge", "a student"; a body of a country such as "the
-    police" is not: it stands for that country's), and nothing in it but articles, numbers, quantifiers, adjectives and possessive pronouns says whose or
-    which (``named``: it holds or is owned by a named actor; a noun or name modifier also tells).
+    police" is not: it stands for that country's), and nothing in it but articles, numbers, quantifiers,
+    adjectives and possessive pronouns says whose or which (``named``: it holds or is owned by a named actor;
+    a noun or name modifier also tells).
 
     Examples
     --------

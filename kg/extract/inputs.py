@@ -232,7 +232,7 @@ def _read_path(
         found = [(file, os.path.join(shown, file.relative_to(path).as_posix()), file.relative_to(path).as_posix())
                  for file in files]
     elif path.exists():
-        found = [(path, shown, shown)]
+        found = [(path, shown, path.name)]  # a file named alone is known by its name
     else:
         yield Problem(shown, None, "no such file or folder")
         return

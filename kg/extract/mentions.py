@@ -284,7 +284,8 @@ def _surnames(doc: Doc, mentions: Mentions) -> None:
                     and token.i == item.end - 1:
                 people[item.text.split()[-1]] = index
             elif item.kind == "entity" and token.i == item.start and item.text in people \
-                    and item.label != "PERSON" and item.actor is None:  # "Kilroy-Silk" read as an organisation after Robert Kilroy-Silk
+                    and item.label != "PERSON" and item.actor is None:
+                # "Kilroy-Silk" read as an organisation after Robert Kilroy-Silk
                 mentions.surname(index, people[item.text])
             continue
         if token.text in people and token.is_title and token.dep_ in argument_deps:

@@ -142,7 +142,8 @@ class CorpusReport:
                     if example else ""
                 lines.append(f"  {row['count']:>5}  {row['reason']}{shown}")
         if data["furniture"]:
-            lines.append("Page furniture blanked: " + ", ".join(f"{r['kind']} {r['count']:,}" for r in data["furniture"]))
+            blanked = ", ".join(f"{r['kind']} {r['count']:,}" for r in data["furniture"])
+            lines.append(f"Page furniture blanked: {blanked}")
         if data["relations"]:
             lines.append("Events per relation: " + ", ".join(f"{k} {v:,}" for k, v in data["relations"].items()))
         return "\n".join(lines) + "\n"

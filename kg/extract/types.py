@@ -28,8 +28,8 @@ from typing import Any, Literal
 
 from kg.model import Statement
 
-__all__ = ["Argument", "Candidate", "Cleaning", "Extracted", "Mention", "MentionKind", "Modality", "Polarity", "Qualifiers",
-           "Status", "TitleParts", "pack", "unpack"]
+__all__ = ["Argument", "Candidate", "Cleaning", "Extracted", "Mention", "MentionKind", "Modality", "Polarity",
+           "Qualifiers", "Status", "TitleParts", "pack", "unpack"]
 
 #: What a mention is: a named ``entity``, a ``demonym``, a ``title`` ("the Belarusian president"), a
 #: ``pronoun`` or a lone ``surname`` (both referring back), or a noun phrase argument (``np``).
