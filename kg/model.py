@@ -162,6 +162,8 @@ class Source:
     ``title`` is a label in our own words; ``file`` and ``sha256`` name the text that evidence offsets
     refer to, and ``headline`` gives the offsets of the document's own headline in it. The text stays out
     of the repository; the headline and evidence sentences are read from it when a build has it.
+    ``document_id`` is the user's own name for a document read from news text (its path relative to the
+    folder read, or its JSONL record's id).
     """
 
     id: str
@@ -175,6 +177,7 @@ class Source:
     kind: str = "Article"
     description: str | None = None
     headline: Evidence | None = None
+    document_id: str | None = None
     origin: Origin | None = field(default=None, compare=False)
 
 

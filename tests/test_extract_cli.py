@@ -31,8 +31,8 @@ PREFIXES = f"PREFIX pk: <{PK}>\nPREFIX actor: <{ACTOR}>\nPREFIX source: <https:/
            "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
 CALL = "Alexander Lukashenko spoke by telephone with Vladimir Putin on Saturday.\n"
-TOP_KEYS = {"subject", "relation", "object", "date", "source", "evidence", "confidence", "method", "status",
-            "polarity", "modality", "claimant"}
+TOP_KEYS = {"subject", "relation", "object", "date", "source", "document", "evidence", "confidence", "method",
+            "status", "polarity", "modality", "claimant"}
 MENTION_KEYS = {"iri", "label", "type", "text", "start", "end"}
 DATE = r"\d{4}(-\d\d(-\d\d)?)?(/\d{4}(-\d\d(-\d\d)?)?)?"
 
@@ -108,6 +108,10 @@ def check_record(record: dict, text: str) -> None:
     assert relation["plover"] is None or re.fullmatch(r"[A-Z_]+", relation["plover"]), relation
     assert record["date"] is None or re.fullmatch(DATE, record["date"]), record["date"]
     assert isinstance(record["source"], str) and record["source"], record
+    document = record["document"]
+    assert set(document) == {"id", "sha256"} and document["id"], document
+    assert re.fullmatch(r"[0-9a-f]{64}", document["sha256"]), document
+    assert record["source"] == "doc-" + document["sha256"][:16] or not record["source"].startswith("doc-"), record
     evidence = record["evidence"]
     assert set(evidence) == {"text", "start", "end"}, evidence
     assert text[evidence["start"]:evidence["end"]].strip() == evidence["text"], evidence
@@ -202,7 +206,7 @@ def test_extract_table(seed_runs):
     lines = result.out.splitlines()
     assert lines[0].split() == ["subject", "relation", "object", "date", "status", "conf", "evidence"]
     assert re.search(r"Alexander Lukashenko\s+calls\s+Vladimir Putin\s+2020-08-15\s+asserted\s+0\.\d\d\s+"
-                     + re.escape(Path(SEED_NAME).stem) + r":0\b", result.out), result.out
+                     + re.escape(Path(SEED_NAME).name) + r":0\b", result.out), result.out
     assert len(lines) - 2 == len(seed_runs["jsonl"].out.splitlines())  # header, rule, one row a statement
 
 
@@ -659,3 +663,23 @@ def test_eval_gold_record_whose_text_is_missing(cli, tmp_path):
     (tmp_path / "gold.jsonl").write_text(json.dumps({"id": "g1", "file": "nowhere.txt", "sha256": "0" * 64,
                                                      "gold": {"triples": []}}) + "\n", encoding="utf-8")
     assert_error(cli("eval", "gold.jsonl"), re.escape("gold.jsonl:1: ") + r".*nowhere\.txt.*--sources")
+
+
+def test_extract_report_lists_new_actors_and_cleanings(cli, tmp_path):
+    (tmp_path / "c.jsonl").write_text(
+        '{"id": "d1", "published": "2020-08-20", "text": "The Minsk Freedom Committee criticised the government of '
+        'Belarus on Thursday. More than 300 people protested against Alexander Lukashenko."}\n', encoding="utf-8")
+    result = cli("extract", "c.jsonl", "--report", "r.json")
+    assert result.code == 0, result.err
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["documents"] == 1 and report["statements"] == len(result.out.splitlines()) > 0
+    [actor] = [a for a in report["new_actors"] if a["label"] == "Minsk Freedom Committee"]
+    assert actor["document"] == "d1" and actor["count"] == 1 and actor["reason"]
+    assert "people" not in {a["label"].lower() for a in report["new_actors"]}  # generic, never proposed
+    assert {"criticizes"} <= report["relations"].keys()
+    assert "Corpus report: 1 documents" in result.err and "Minsk Freedom Committee" in result.err
+
+
+def test_extract_report_is_not_written_when_nothing_is_read(cli, tmp_path):
+    result = cli("extract", "missing.txt", "--report", "r.json")
+    assert result.code != 0 and not (tmp_path / "r.json").exists()

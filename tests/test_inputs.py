@@ -80,7 +80,8 @@ def test_text_file(tmp_path):
     path = write(tmp_path / "strike-2021.txt", raw)
     [doc], problems = read(path)
     assert problems == []
-    assert doc == Document(id="strike-2021", text=raw, path=str(path), sha256=hashlib.sha256(raw.encode()).hexdigest())
+    assert doc == Document(id="strike-2021", text=raw, path=str(path), sha256=hashlib.sha256(raw.encode()).hexdigest(),
+                           name="strike-2021.txt")  # a file named alone is known by its name
     assert doc.line is None and doc.published is None and doc.title is None
 
 
@@ -281,7 +282,7 @@ def test_jsonl_corpus(tmp_path):
     assert first == Document(
         id="r-1", text="The dam inspection found two cracks.", title="Dam cracks", url="https://news.example.org/dam",
         publisher="Valley Courier", published=date(2021, 2, 11), path=str(path), line=1,
-        sha256=hashlib.sha256(b"The dam inspection found two cracks.").hexdigest(),
+        sha256=hashlib.sha256(b"The dam inspection found two cracks.").hexdigest(), name="r-1", dated_by="field",
     )
     assert (second.id, second.line, second.published, second.title) == ("r-2", 4, date(2021, 2, 12), None)
     assert (third.id, third.line, third.published, third.title) == ("3", 5, PUBLISHED, None)
@@ -378,7 +379,7 @@ def test_stdin_text():
     text = "\n  The night train to the coast was cancelled.\nA bus replaces it.\n"
     [doc] = read_documents(["-"], stdin=io.StringIO(text), published=PUBLISHED)
     assert doc == Document(id="stdin", text=text, published=PUBLISHED, path="-",
-                           sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+                           sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), name="stdin", dated_by="given")
 
 
 def test_stdin_text_with_bom():

@@ -18,11 +18,13 @@ from kg.cli.options import (
     MinConfidenceOpt,
     ProcessesOpt,
     PublishedOpt,
+    ReportOpt,
     StoreOpt,
     StrictOpt,
     parse_published,
     say,
     warn,
+    write_report,
 )
 from kg.cli.progress import document_progress
 from kg.cli.render import Format, FormatOpt, render
@@ -52,8 +54,10 @@ def extract(
     min_confidence: MinConfidenceOpt = 0.0,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).",
                                              show_default=False)] = None,
+    report_file: ReportOpt = None,
 ) -> None:
-    """Extract statements from news text and print them; no store is touched."""
+    """Extract statements from news text and print them; no store is touched. With --report, the corpus
+    report is also printed (on stderr) and written as JSON."""
     from kg.extract.extractor import Extractor
     from kg.extract.ingest import distinct_records, extract_stream
     from kg.files import write_atomic
@@ -79,7 +83,7 @@ def extract(
                 else:
                     buffer += lines
             elif fmt is ExtractFormat.table:
-                records += [r | {"document": document.id} for r in found_records]
+                records += found_records
             else:
                 statements += [e.statement for e in kept]
             if fmt is not ExtractFormat.turtle:  # a long stream keeps no per-document state
@@ -96,6 +100,9 @@ def extract(
         write_atomic(out, text)
     elif fmt is not ExtractFormat.jsonl:
         sys.stdout.write(text)
+    if report_file is not None:
+        say(extractor.report.text().rstrip("\n"))
+        write_report(report_file, extractor.report)
     skipped = f", skipped {len(problems)} unreadable" if problems else ""
     say(f"Extracted {progress.statements:,} statements from {progress.documents:,} documents{skipped} "
          f"in {time.perf_counter() - started:.1f} s" + (f"; wrote {out}." if out else "."))
@@ -112,7 +119,7 @@ def _table(records: list[dict[str, Any]]) -> str:
                 status += f", {r[axis]}"
         rows.append({"subject": r["subject"]["label"], "relation": r["relation"]["label"],
                      "object": r["object"]["label"] if r["object"] else "", "date": r["date"], "status": status,
-                     "conf": f"{r['confidence']:.2f}", "evidence": f"{r['document']}:{r['evidence']['start']}"})
+                     "conf": f"{r['confidence']:.2f}", "evidence": f"{r['document']['id']}:{r['evidence']['start']}"})
     buffer = io.StringIO()
     render(rows, ["subject", "relation", "object", "date", "status", "conf", "evidence"], Format.table, out=buffer)
     return buffer.getvalue()

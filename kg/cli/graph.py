@@ -15,12 +15,14 @@ from kg.cli.options import (
     MinConfidenceOpt,
     ProcessesOpt,
     PublishedOpt,
+    ReportOpt,
     StoreOpt,
     StrictOpt,
     parse_params,
     parse_published,
     say,
     warn,
+    write_report,
 )
 from kg.cli.render import Format, FormatOpt, cell, render
 
@@ -45,10 +47,13 @@ def build(
     strict: StrictOpt = False,
     merges: MergesOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
+    report_file: ReportOpt = None,
 ) -> None:
     """Build the graph from curated files (and news texts) into the store, replacing it atomically.
 
-    --published, --processes, --strict, --merges and --min-confidence apply to the news texts of --text.
+    --published, --processes, --strict, --merges, --min-confidence and --report apply to the news texts of
+    --text; with --text, the corpus report (new actors proposed, mentions cleaned, events per relation) is
+    printed.
     """
     from kg.build import build as build_store
     from kg.cli.progress import document_progress
@@ -66,6 +71,9 @@ def build(
         say(f"Extracted {got.statements} statements from {got.documents} documents{skipped} with "
              f"{got.new_actors} new actors to review (kg actors --unreviewed){merged}"
              + (f"; {got.world_actors} actors from the world registry." if got.world_actors else "."))
+        say(got.corpus.text(top=10).rstrip("\n"))
+        if report_file is not None:
+            write_report(report_file, got.corpus)
     say(f"Built {report.store}: {report.actors} actors, {report.things} things, {report.sources} sources, "
          f"{report.statements} statements, {report.triples:,} triples in {report.seconds:.2f} s.")
     if report.sources_without_text:

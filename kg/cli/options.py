@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from kg.analyze import Filters
 
 __all__ = ["DEFAULT_MERGES", "GraphOptions", "MergesOpt", "MinConfidenceOpt", "ProcessesOpt", "PublishedOpt",
-           "SeedOpt", "Status", "StoreOpt", "StrictOpt", "graph_options", "parse_params", "parse_published", "say",
-           "warn"]
+           "ReportOpt", "SeedOpt", "Status", "StoreOpt", "StrictOpt", "graph_options", "parse_params",
+           "parse_published", "say", "warn", "write_report"]
 
 DEFAULT_MERGES = "merges.yaml"
 
@@ -43,11 +43,25 @@ MergesOpt = Annotated[Path | None, typer.Option(
 MinConfidenceOpt = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0, help="Keep statements whose rule's measured precision is at least this.")]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of anything random (sampling, community detection).")]
+ReportOpt = Annotated[Path | None, typer.Option(
+    "--report", metavar="FILE", show_default=False,
+    help="Write the corpus report as JSON here: new actors proposed (count, type, first sentence, why not "
+         "resolved), mentions cleaned or dropped by hygiene (with the reason), page furniture, events per "
+         "relation.")]
 
 
 def say(message: str) -> None:
     """A message for the user, on stderr (data goes to stdout)."""
     print(message, file=sys.stderr)
+
+
+def write_report(path: Path, report: Any) -> None:
+    """Write a :class:`kg.extract.report.CorpusReport` as JSON to ``path``."""
+    import json
+
+    from kg.files import write_atomic
+
+    write_atomic(path, json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
 
 
 def warn(problem: Any) -> None:

@@ -247,7 +247,7 @@ def _source(record: _Record, onto: Ontology) -> Source:
     return Source(ident, title, published.start if published else None, _text(record, "publisher", required=False),
                   _text(record, "url", required=False), _text(record, "file", required=False), sha,
                   _text(record, "language", required=False) or "en", kind,
-                  _text(record, "description", required=False), _span(record, "headline"), record.origin)
+                  _text(record, "description", required=False), _span(record, "headline"), origin=record.origin)
 
 
 class _Names:

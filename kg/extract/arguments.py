@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.hygiene import group_start, is_generic, keeps_tail
 from kg.extract.lexicons import lexicons
 from kg.extract.mentions import Mentions
 from kg.extract.rules import RelationRule
 from kg.extract.syntax import children, conjuncts, is_passive, unwrap
+from kg.extract.types import Cleaning
 
 __all__ = ["Arguments"]
 
@@ -58,27 +60,41 @@ class Arguments:
                 if part is not token and (part.lemma_.lower() in lex.human_nouns or part.lower_ in lex.human_nouns) \
                         and part.dep_ in ("pobj", "poss", "compound"):
                     return self.argument(part)
-        if inside and entities and not (human and mentions[entities[0]].kind == "demonym"):
+        adjective = bool(entities) and (mentions[entities[0]].kind == "demonym" or (
+            mentions[entities[0]].label == "NORP" and mentions[entities[0]].country is None))
+        if inside and entities and not (human and adjective):  # "Scottish voters" stay voters
             # "a U.S. request": the United States; but "Croatian extremists" stay a group, and in "the
             # resignation of Algerian President Ben Bella" the person, not the adjective, is the argument
             primary = [e for e in entities if self.doc[mentions[e].head].head.i == token.i
                        or (self.doc[mentions[e].head].dep_ not in ("amod", "nmod") and mentions[e].kind != "demonym")]
             return (primary or entities)[0]
-        left = min([token.i, *(c.left_edge.i for c in token.lefts if c.dep_ not in ("punct", "cc", "prep"))])
-        while (left < token.i and self.doc[left].dep_ in ("det", "punct", "cc", "predet")) or \
-                (left < token.i and self.doc[left].pos_ == "DET"):
-            left += 1
+        edge = min([token.i, *(c.left_edge.i for c in token.lefts if c.dep_ not in ("punct", "cc", "prep"))])
+        left = group_start(self.doc, edge, token.i)  # "at least 20 protesters": protesters
         right = token.i
-        if human:  # "leaders of Romania's new government", "rebels in Darfur"
+        if human:  # "leaders of Romania's new government", "rebels in Darfur", not "police in a series of raids"
             for prep in children(token, "prep"):
                 if prep.lower_ in ("of", "in", "from") and prep.i == right + 1:
-                    right = max([right, *(t.i for t in prep.subtree)])
+                    named = {t.i for t in prep.subtree if (m := mentions.at(t)) is not None
+                             and mentions[m].kind in ("entity", "demonym", "surname")}
+                    if keeps_tail(prep, named):
+                        right = max([right, *(t.i for t in prep.subtree)])
+                    else:
+                        self._cleaned(edge, prep.right_edge.i + 1, left, right + 1, "prepositional tail")
+        if left > edge and any(t.like_num or t.lower_ in lex.quantifiers for t in self.doc[edge:left]):
+            self._cleaned(edge, right + 1, left, right + 1, "count or quantifier")
         span = self.doc[left:right + 1]
         owners = [e for e in entities if self.doc[mentions[e].head].dep_ == "poss"
                   or (self.doc[mentions[e].head].dep_ == "pobj"
                       and self.doc[mentions[e].head].head.lower_ in ("of", "by"))]
+        generic = is_generic(span, token, named=any(left <= mentions[e].start and mentions[e].end <= right + 1
+                                                     for e in entities))
         return mentions.add(span, "np", label="", inner=tuple(sorted(set(entities))),
-                            owner=owners[0] if owners else None)
+                            owner=owners[0] if owners else None, generic=generic)
+
+    def _cleaned(self, start: int, end: int, kept_start: int, kept_end: int, reason: str) -> None:
+        """Record that tokens ``start`` to ``end`` of a noun phrase were cut to ``kept_start`` to ``kept_end``."""
+        found, kept = self.doc[start:end], self.doc[kept_start:kept_end]
+        self.mentions.cleanings.append(Cleaning(found.start_char, found.end_char, found.text, reason, kept.text))
 
     def target(self, index: int) -> int:
         """The mention a mention stands for (a pronoun's antecedent), or itself."""

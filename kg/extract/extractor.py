@@ -29,10 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 from kg.curated import CuratedData, bundled_inputs, load_curated
 from kg.dates import DateError, EventDate, parse_date
+from kg.extract.furniture import Furniture, strip_furniture
 from kg.extract.inputs import Document
 from kg.extract.lexicons import lexicons
+from kg.extract.report import CorpusReport
 from kg.extract.rules import patterns_path
-from kg.extract.types import Argument, Candidate, Extracted, Mention, Modality, Polarity, Status
+from kg.extract.types import Argument, Candidate, Cleaning, Extracted, Mention, Modality, Polarity, Status
 from kg.model import Actor, Evidence, Source, Statement, Thing
 from kg.names import fold
 from kg.ontology import ACTOR, NODE, load_ontology
@@ -62,6 +64,8 @@ class _Context:
     published: date | None
     main_country: str | None
     names: dict[int, str] = field(default_factory=dict)
+    dropped: list[Cleaning] = field(default_factory=list)
+    digest: str = ""
 
 
 class Extractor:
@@ -87,6 +91,7 @@ class Extractor:
         self.confidence = rule_confidence()
         self.onto = load_ontology()
         self.new_sources: dict[str, Source] = {}
+        self.report = CorpusReport()
 
     @cached_property
     def nlp(self) -> Language:
@@ -101,29 +106,39 @@ class Extractor:
 
     def extract(self, documents: Iterable[Document], *, processes: int = 1,
                 batch_size: int = 8) -> Iterator[tuple[Document, list[Extracted]]]:
-        """Parse ``documents`` (``processes`` at a time) and yield each with its statements, in order."""
-        stream = ((doc.text, doc) for doc in documents)
-        for parsed, document in self.nlp.pipe(stream, as_tuples=True, n_process=processes, batch_size=batch_size):
-            yield document, self.statements(parsed, document)
+        """Parse ``documents`` (``processes`` at a time) and yield each with its statements, in order.
 
-    def statements(self, parsed: Doc, document: Document) -> list[Extracted]:
-        """Turn the candidates left on one parsed document into statements."""
+        Page furniture is blanked out of each text before parsing (:func:`kg.extract.furniture.strip_furniture`),
+        so offsets still point into the text as given; what was cleaned goes to :attr:`report`.
+        """
+        stream = ((stripped.text, (doc, stripped.furniture))
+                  for doc in documents for stripped in (strip_furniture(doc.text),))
+        for parsed, (document, furniture) in self.nlp.pipe(stream, as_tuples=True, n_process=processes,
+                                                           batch_size=batch_size):
+            yield document, self.statements(parsed, document, furniture=furniture)
+
+    def statements(self, parsed: Doc, document: Document, *, furniture: tuple[Furniture, ...] = ()) -> list[Extracted]:
+        """Turn the candidates left on one parsed document into statements (and add the document to
+        :attr:`report`). ``document.text`` is the text as given; ``parsed`` may have its furniture blanked."""
         mentions: list[Mention] = list(parsed._.kg_mentions or ())
         candidates: list[Candidate] = list(parsed._.kg_candidates or ())
-        context = _Context(document, mentions, document.published, self._main_country(mentions))
+        context = _Context(document, mentions, document.published, self._main_country(mentions),
+                           digest=_digest(document))
         source = self.source_for(document)
         found = []
         for candidate in candidates:
-            extracted = self._statement(candidate, context, source, parsed.text)
+            extracted = self._statement(candidate, context, source, document.text)
             if extracted is not None:
                 found.append(extracted)
+        self.report.add(document, found, cleanings=[*(parsed._.kg_cleanings or ()), *context.dropped],
+                        furniture=furniture, new_actors=self.resolver.new_actors)
         return found
 
     # -- sources -------------------------------------------------------------------------------
 
     def source_for(self, document: Document) -> str:
         """The id of the source a document is: a registry source with the same text, or a new one."""
-        digest = document.sha256 or hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        digest = _digest(document)
         for source in self.registry.sources.values():
             if source.sha256 == digest:
                 return source.id
@@ -131,7 +146,8 @@ class Extractor:
         if ident not in self.new_sources:
             self.new_sources[ident] = Source(ident, document.title or document.id, document.published,
                                              document.publisher, document.url,
-                                             document.path.rsplit("/", 1)[-1] if document.path else None, digest)
+                                             document.path.rsplit("/", 1)[-1] if document.path else None, digest,
+                                             document_id=document.name or None)
         return ident
 
     # -- resolution ------------------------------------------------------------------------------
@@ -200,8 +216,13 @@ class Extractor:
                 return registry[holder]
             if title.role is None:  # "the partner of the protester": nobody we can name
                 return None
+            if title.country is None and title.org is None:
+                # "the prime minister" of a country the registry names no holder for, and nobody named before
+                self._drop(context, item, "title without a named holder")
+                return None
             # an office holder the registry does not know: "Montenegro's prime minister"
-            return self.resolver.new_actor(_bare(item.text), "Person", country=country)
+            return self._propose(context, _bare(item.text), "Person", country,
+                                 "an office holder the registry does not know")
         if kind == "demonym" or (kind == "entity" and item.label == "NORP" and item.country):
             code = item.country
             if item.people:  # "thousands of Belarusians": people of the country, not the state
@@ -210,7 +231,7 @@ class Extractor:
                 else:
                     state = self.resolver.country(code) if code else None
                     country = state.id if state is not None else None
-                return self.resolver.new_actor(_bare(item.text), "Group", country=country)
+                return self._propose(context, _bare(item.text), "Group", country, "people of a country, not the state")
             if code is not None and code in registry:
                 return registry[code]
             return self.resolver.country(code) if code else None
@@ -222,9 +243,22 @@ class Extractor:
             return known
         if kind in ("entity", "surname"):
             label = self._fullest(context, index)
-            return self.resolver.new_actor(label, lexicons().entity_types.get(item.label, "Organization"),
-                                           country=context.main_country if item.label != "GPE" else None)
+            return self._propose(context, label, lexicons().entity_types.get(item.label, "Organization"),
+                                 context.main_country if item.label != "GPE" else None,
+                                 f"no registry actor has this name or alias ({item.label or 'no'} entity)")
         return self._noun_phrase(context, item, relation)
+
+    def _propose(self, context: _Context, label: str, kind: str, country: str | None, reason: str) -> Actor:
+        """A new actor (or one met before) for a name the registry does not know; ``reason`` says why it was
+        not resolved, for the corpus report."""
+        actor = self.resolver.new_actor(label, kind, country=country)
+        if actor.id in self.resolver.new_actors:
+            self.report.propose(actor.id, reason)
+        return actor
+
+    def _drop(self, context: _Context, item: Mention, reason: str) -> None:
+        """No actor for this mention: record why, for the corpus report."""
+        context.dropped.append(Cleaning(item.start_char, item.end_char, item.text, reason))
 
     def _national(self, name: str, country: str | None) -> Actor | Thing | None:
         """A registry actor named ``name`` for the document's country: in a report from Belarus, "the
@@ -276,12 +310,20 @@ class Extractor:
             national = self._national(item.text, context.main_country)
             if national is not None:
                 return national
-            return self.resolver.new_actor(_bare(item.text), "Group", country=context.main_country)
+            if item.generic:  # "people", "the only person", "senior officials"
+                self._drop(context, item, "generic noun")
+                return None
+            return self._propose(context, _bare(item.text), "Group", context.main_country,
+                                 "a group named by a description")
         if item.owner is not None and relation not in lex.objects_are_things:  # "Sweden's decision": Sweden
             return self.resolve(context, item.owner)
         if head in lex.organisation_heads:  # "a Belarusian human rights organisation"
+            if item.generic:  # "the party", "a group"
+                self._drop(context, item, "generic noun")
+                return None
             country = self._country(context, item.inner[0]) if item.inner else None
-            return self.resolver.new_actor(_bare(item.text), "Organization", country=country)
+            return self._propose(context, _bare(item.text), "Organization", country,
+                                 "an organisation named by a description")
         if item.inner and relation not in lex.objects_are_things:  # "Israeli helicopters": Israel
             return self.resolve(context, item.inner[0])
         if relation in lex.objects_are_things and head in lex.plan_nouns:
@@ -343,7 +385,10 @@ class Extractor:
             objects = [(candidate.main_country_title, self.resolver.known[context.main_country])]
         subject_ids = {a.id for _, a in subjects}
         kept = [(i, a) for i, a in objects if a is not None and a.id not in subject_ids]
-        if not subjects or (candidate.objects and not kept and candidate.object_required):
+        unnamed = [i for i, a in objects if a is None]
+        # "police arrested 20 people": an event whose recipients are named by no one in particular
+        generic = bool(unnamed) and all(context.mentions[i].generic for i in unnamed)
+        if not subjects or (candidate.objects and not kept and candidate.object_required and not generic):
             return None
         claimant = self._acting(self.resolve(context, qualifiers.claimant), speaking=True) \
             if qualifiers.claimant is not None else None
@@ -373,8 +418,10 @@ class Extractor:
         describe = self._describe
         claimed = describe(context, qualifiers.claimant, claimant) \
             if qualifiers.claimant is not None and isinstance(claimant, Actor) else None
+        document = context.document
         return Extracted(statement, tuple(describe(context, i, a) for i, a in subjects),
-                         tuple(describe(context, i, a) for i, a in kept), claimed, relation)
+                         tuple(describe(context, i, a) for i, a in kept), claimed, relation,
+                         document=document.name or document.id, sha256=context.digest)
 
     def _acting(self, entity: Actor | Thing | None, *, speaking: bool = False) -> Actor | Thing | None:
         """Who an acting or (``speaking``) claiming place stands for: "Moscow said" is Russia's government."""
@@ -402,9 +449,15 @@ class Extractor:
             "confidence": statement.confidence, "method": statement.method, "status": statement.status,
             "polarity": statement.polarity, "modality": statement.modality,
             "claimant": extracted.claimant.record() if extracted.claimant else None,
+            "document": {"id": extracted.document, "sha256": extracted.sha256},
         }
         return [{"subject": subject.record(), "relation": rel, "object": obj.record() if obj else None, **common}
                 for subject in extracted.subjects for obj in (extracted.objects or (None,))]
+
+
+def _digest(document: Document) -> str:
+    """The SHA-256 of a document: of its file's bytes when read from a text file, else of its text."""
+    return document.sha256 or hashlib.sha256(document.text.encode("utf-8")).hexdigest()
 
 
 def _bare(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from kg.curated import CuratedData
 from kg.extract.inputs import Document, Problem, read_documents
+from kg.extract.report import CorpusReport
 from kg.extract.types import Extracted
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class IngestReport:
     problems: list[Problem] = field(default_factory=list)
     merges_file: Path | None = None
     seconds: float = 0.0
+    corpus: CorpusReport = field(default_factory=CorpusReport)
 
 
 def extract_stream(extractor: Extractor, paths: Sequence[str | Path], *, published: date | None = None,
@@ -126,6 +128,7 @@ def ingest(data: CuratedData, paths: Sequence[str | Path], *, published: date | 
     report.new_sources = len(extractor.new_sources)
     report.proposed_merges = len(resolver.proposed)
     report.merges_file = resolver.write_merges()
+    report.corpus = extractor.report
     report.seconds = time.perf_counter() - started
     return report
 

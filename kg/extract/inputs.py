@@ -10,10 +10,18 @@ what                 how it is read
 ``.txt .text .md``   UTF-8 text (a BOM is stripped); any other suffix given explicitly is read this way too
 ``.html .htm``       main text and metadata (title, date, url, site name) by trafilatura
 ``.jsonl``           one article a line: ``id`` and ``text`` required; ``title``, ``url``, ``publisher``,
-                     ``published`` optional
+                     ``published`` (or ``date``) optional
 a folder             its files with the suffixes above, recursively, in sorted order
 ``-``                standard input: a JSONL corpus if its first non-blank character is ``{``, else one text
 ===================  ====================================================================================
+
+Each document has the user's name for it (:attr:`Document.name`: the path relative to the folder read, the
+path as given for a file, the JSONL record's ``id``), which the extractor's output carries next to the hash
+of its text, and its own publication date where it gives one, in this order: the JSONL ``published`` or
+``date`` field or the HTML page's metadata; a dateline with a year ("LONDON, May 14, 2021 (Reuters) -"); a
+date in the file's name or path (``2021-05-14-talks.txt``, ``2021/05/14/talks.txt``); a dateline without a
+year ("TBILISI, May 14 -", the nearest such day up to the ``published`` date given); the ``published`` date
+given for documents that carry none. :attr:`Document.dated_by` says which.
 
 Examples
 --------
@@ -28,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -35,9 +44,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from kg.dates import DateError, parse_date
 from kg.errors import InputError, KGError
+from kg.extract.furniture import find_dateline
 
-__all__ = ["STDIN", "SUFFIXES", "Document", "Problem", "read_documents"]
+__all__ = ["STDIN", "SUFFIXES", "Document", "Problem", "document_date", "name_date", "read_documents"]
 
 #: The path that stands for standard input.
 STDIN = "-"
@@ -62,12 +73,19 @@ class Document:
     id : str
         The file name without its suffix; the ``id`` field of a JSONL line; ``"stdin"`` for a text on
         standard input.
+    name : str
+        The user's name for the document, to join the output back to their files: the path of a file
+        relative to the folder read (``politics/001.txt``), the path of a file named as given, the ``id``
+        field of a JSONL line, ``"stdin"`` for a text on standard input.
     text : str
         The text, exactly as read (for HTML, the main text trafilatura found).
     title, url, publisher : str or None
         From the JSONL fields or the HTML metadata (the site name is the publisher).
     published : date or None
         The document's own date, else the ``published`` given to :func:`read_documents`.
+    dated_by : str or None
+        Where ``published`` comes from: ``field`` (JSONL), ``metadata`` (HTML), ``dateline``, ``file name``,
+        ``given`` (the date given to :func:`read_documents`); None without a date.
     path : str or None
         Where it was read from, as given by the user (a file in a folder is joined to the folder);
         ``"-"`` for standard input.
@@ -86,6 +104,8 @@ class Document:
     path: str | None = None
     line: int | None = None
     sha256: str = ""
+    name: str = ""
+    dated_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,20 +229,22 @@ def _read_path(
         files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
         if not files:
             yield Problem(shown, None, "no documents in this folder")
-        found = [(file, os.path.join(shown, file.relative_to(path).as_posix())) for file in files]
+        found = [(file, os.path.join(shown, file.relative_to(path).as_posix()), file.relative_to(path).as_posix())
+                 for file in files]
     elif path.exists():
-        found = [(path, shown)]
+        found = [(path, shown, path.name)]  # a file named alone is known by its name
     else:
         yield Problem(shown, None, "no such file or folder")
         return
-    for file, name in found:
+    for file, where, name in found:
         key = file.resolve()
         if key not in seen:
             seen.add(key)
-            yield from _read_file(file, name, published=published, max_bytes=max_bytes)
+            yield from _read_file(file, where, name=name, published=published, max_bytes=max_bytes)
 
 
-def _read_file(path: Path, shown: str, *, published: date | None, max_bytes: int) -> Iterator[Document | Problem]:
+def _read_file(path: Path, shown: str, *, name: str, published: date | None,
+               max_bytes: int) -> Iterator[Document | Problem]:
     suffix = path.suffix.lower()
     if suffix in _JSONL:
         yield from _read_jsonl_file(path, shown, published=published, max_bytes=max_bytes)
@@ -239,10 +261,12 @@ def _read_file(path: Path, shown: str, *, published: date | None, max_bytes: int
     try:
         text = _decode(data)
         if suffix in _HTML:
-            document = _html_document(text, ident=path.stem, shown=shown, published=published)
+            document = _html_document(text, ident=path.stem, shown=shown, name=name, published=published)
         else:
             digest = hashlib.sha256(data).hexdigest()
-            document = Document(id=path.stem, text=text, published=published, path=shown, sha256=digest)
+            day, dated_by = document_date(text, name=name, published=published)
+            document = Document(id=path.stem, text=text, published=day, path=shown, sha256=digest, name=name,
+                                dated_by=dated_by)
     except _Skip as skip:
         yield Problem(shown, None, skip.message)
         return
@@ -274,7 +298,7 @@ def _trafilatura() -> Any:
     return trafilatura
 
 
-def _html_document(html: str, *, ident: str, shown: str, published: date | None) -> Document:
+def _html_document(html: str, *, ident: str, shown: str, name: str, published: date | None) -> Document:
     trafilatura = _trafilatura()
     text = trafilatura.extract(html, include_comments=False, include_tables=False)
     if not text or not text.strip():
@@ -284,8 +308,9 @@ def _html_document(html: str, *, ident: str, shown: str, published: date | None)
     if meta is not None:
         title, url, publisher = meta.title or None, meta.url or None, meta.sitename or None
         own_date = _iso_date(meta.date)
-    return Document(id=ident, text=text, title=title, url=url, publisher=publisher, published=own_date or published,
-                    path=shown, sha256=_sha256(text))
+    day, dated_by = (own_date, "metadata") if own_date else document_date(text, name=name, published=published)
+    return Document(id=ident, text=text, title=title, url=url, publisher=publisher, published=day,
+                    path=shown, sha256=_sha256(text), name=name, dated_by=dated_by)
 
 
 def _sha256(text: str) -> str:
@@ -408,15 +433,18 @@ def _jsonl_document(line: str, *, number: int, shown: str, published: date | Non
             raise _Skip(f"'{key}' is not a string: {json.dumps(value)[:60]}")
         optional[key] = value or None
     own_date = None
-    if record.get("published") is not None:
-        own_date = _iso_date(record["published"])
-        if own_date is None:
-            raise _Skip(f"'published' is not a date: {record['published']}")
+    for key in ("published", "date"):
+        if record.get(key) is not None:
+            own_date = _iso_date(record[key])
+            if own_date is None:
+                raise _Skip(f"'{key}' is not a date: {record[key]}")
+            break
     if ident in ids:
         raise _Skip(f"duplicate id '{ident}'")
     ids.add(ident)
-    return Document(id=ident, text=text, **optional, published=own_date or published, path=shown, line=number,
-                    sha256=_sha256(text))
+    day, dated_by = (own_date, "field") if own_date else document_date(text, name=None, published=published)
+    return Document(id=ident, text=text, **optional, published=day, path=shown, line=number,
+                    sha256=_sha256(text), name=ident, dated_by=dated_by)
 
 
 def _read_stdin(stream: TextIO, *, published: date | None, max_bytes: int) -> Iterator[Document | Problem]:
@@ -453,4 +481,69 @@ def _read_stdin(stream: TextIO, *, published: date | None, max_bytes: int) -> It
     elif not text.strip():
         yield Problem(STDIN, None, "empty file")
     else:
-        yield Document(id="stdin", text=text, published=published, path=STDIN, sha256=_sha256(text))
+        day, dated_by = document_date(text, name=None, published=published)
+        yield Document(id="stdin", text=text, published=day, path=STDIN, sha256=_sha256(text), name="stdin",
+                       dated_by=dated_by)
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def name_date(name: str) -> date | None:
+    """The date in a file's name or path (``2021-05-14-talks.txt``, ``20210514.txt``, ``2021/05/14/a.txt``).
+
+    Examples
+    --------
+    >>> name_date("news/2021/05/14/talks.txt"), name_date("2021-13-40.txt")
+    (datetime.date(2021, 5, 14), None)
+    """
+    for match in _NAME_DATE.finditer(name):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+    return None
+
+
+def document_date(text: str, *, name: str | None, published: date | None) -> tuple[date | None, str | None]:
+    """The publication date a document gives itself, and where it was found (see the module docs).
+
+    Parameters
+    ----------
+    text : str
+        The document's text (its dateline is read).
+    name : str or None
+        Its file's name or path relative to the folder read (a date in it is read).
+    published : date, optional
+        The date given for documents that carry none; it also gives a dateline without a year its year.
+
+    Returns
+    -------
+    (date or None, str or None)
+        The date and ``dateline``, ``file name`` or ``given``; ``(None, None)`` when there is none.
+
+    Examples
+    --------
+    >>> document_date("TBILISI, May 14 (Reuters) - Talks resumed.", name=None, published=date(2021, 6, 1))
+    (datetime.date(2021, 5, 14), 'dateline')
+    >>> document_date("Talks resumed.", name="2021-05-13-talks.txt", published=None)
+    (datetime.date(2021, 5, 13), 'file name')
+    """
+    dateline = find_dateline(text)
+    written = None
+    if dateline is not None and dateline.date is not None:
+        try:
+            written = parse_date(dateline.date, anchor=published)
+        except DateError:
+            written = None
+        if written is not None and written.precision != "day":
+            written = None
+    has_year = dateline is not None and dateline.date is not None and re.search(r"\d{4}", dateline.date) is not None
+    if written is not None and has_year:
+        return written.start, "dateline"
+    from_name = name_date(name) if name else None
+    if from_name is not None:
+        return from_name, "file name"
+    if written is not None:
+        return written.start, "dateline"
+    return (published, "given") if published is not None else (None, None)

@@ -6,6 +6,9 @@
     Named mappings, one entry a line: ``mapping<TAB>key<TAB>value`` (``threat_codes<TAB>17<TAB>131``).
 ``demonyms.tsv``
     Demonyms of countries, one country a line: its ISO 3166 alpha-3 code, then its words, tab-separated.
+``furniture.tsv``
+    Markers of page furniture (captions, credits, bylines, share blocks), one a line: ``kind<TAB>phrase``
+    (read by :func:`load_furniture`, used by :mod:`kg.extract.furniture`).
 
 Blank lines and lines starting with ``#`` are skipped. :class:`Lexicons` declares every lexicon and
 mapping with the kind of its entries, and the loader checks each entry against it: a word is one lower-case
@@ -35,7 +38,8 @@ from kg.errors import InputError, KGError
 from kg.extract.rules import patterns_path
 from kg.ontology import Ontology, load_ontology
 
-__all__ = ["Lexicons", "ListOf", "MapOf", "lexicons", "load_demonyms", "load_lexicons"]
+__all__ = ["FURNITURE_KINDS", "FurnitureMarker", "Lexicons", "ListOf", "MapOf", "lexicons", "load_demonyms",
+           "load_furniture", "load_lexicons"]
 
 #: What an entry is: a ``word``; an ontology ``relation`` or ``class``; a CAMEO ``code`` or two-digit
 #: ``root``; a spaCy entity or dependency ``label``; a ``gender`` (female, male) or grammatical ``number``.
@@ -116,6 +120,10 @@ class Lexicons:
     intent_codes: Annotated[Table, MapOf("relation", "code", within="expresses_intent_to_cooperate")]
     material_intent_codes: Annotated[Table, MapOf("root", "code", within="expresses_intent_to_cooperate")]
     threat_codes: Annotated[Table, MapOf("root", "code", within="threatens")]
+    # mention hygiene
+    generic_nouns: Annotated[Words, ListOf("word")]
+    quantifiers: Annotated[Words, ListOf("word")]
+    honorifics: Annotated[Words, ListOf("word")]
 
 
 @functools.cache
@@ -294,3 +302,53 @@ def load_demonyms(path: Path | None = None) -> Mapping[str, str]:
                                  line=number)
             table[word], lines[word] = code, number
     return MappingProxyType(table)
+
+
+#: The kinds of page furniture markers (``furniture.tsv`` explains each).
+FURNITURE_KINDS = ("whole", "line", "dated", "tail", "byline", "credit", "caption", "inline")
+
+
+@dataclass(frozen=True)
+class FurnitureMarker:
+    """A phrase that marks page furniture, of one of :data:`FURNITURE_KINDS`, from line ``line`` of its file."""
+
+    kind: str
+    phrase: str
+    line: int
+
+
+@functools.cache
+def load_furniture(path: Path | None = None) -> tuple[FurnitureMarker, ...]:
+    """Read ``furniture.tsv`` (the bundled one by default): the markers of page furniture, in file order.
+
+    Raises
+    ------
+    InputError
+        Naming the line of a line that is not ``kind<TAB>phrase``, an unknown kind, a phrase that is not
+        lower-case, or a marker given twice.
+
+    Examples
+    --------
+    >>> [m.phrase for m in load_furniture() if m.kind == "caption"][:2]
+    ['image caption', 'media caption']
+    """
+    path = path or patterns_path("furniture.tsv")
+    markers: list[FurnitureMarker] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, parts in _rows(path):
+        if len(parts) != 2:
+            raise InputError(f"expected kind<TAB>phrase, not {len(parts)} tab-separated fields", path=path,
+                             line=number)
+        kind, phrase = parts
+        if kind not in FURNITURE_KINDS:
+            raise InputError(f"unknown furniture kind {kind!r}; the kinds are {', '.join(FURNITURE_KINDS)}",
+                             path=path, line=number)
+        if phrase != phrase.lower() or "  " in phrase:
+            raise InputError(f"{phrase!r} is not a lower-case phrase with single spaces (phrases are matched "
+                             "regardless of case)", path=path, line=number)
+        if (kind, phrase) in seen:
+            raise InputError(f"duplicate {kind} marker {phrase!r} (first on line {seen[kind, phrase]})", path=path,
+                             line=number)
+        seen[kind, phrase] = number
+        markers.append(FurnitureMarker(kind, phrase, number))
+    return tuple(markers)

@@ -20,9 +20,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.hygiene import clean_entity, join_titles
 from kg.extract.lexicons import lexicons
 from kg.extract.rules import TitleRule
-from kg.extract.types import Mention, MentionKind, TitleParts
+from kg.extract.types import Cleaning, Mention, MentionKind, TitleParts
 
 __all__ = ["Mentions", "find_mentions"]
 
@@ -33,12 +34,14 @@ TitleIndex = dict[str, list[tuple[tuple[str, ...], TitleRule]]]
 class Mentions:
     """The mentions of one document, with a token index for lookup.
 
-    Mentions are frozen; :meth:`refer` and :meth:`surname` replace one with a changed copy.
+    Mentions are frozen; :meth:`refer` and :meth:`surname` replace one with a changed copy. ``cleanings``
+    records what mention hygiene (:mod:`kg.extract.hygiene`) changed or dropped.
     """
 
     def __init__(self, doc: Doc, items: list[Mention] | None = None):
         self.doc = doc
         self.items: list[Mention] = items if items is not None else []
+        self.cleanings: list[Cleaning] = []
         self._by_token: dict[int, int] = {}
         for item in self.items:
             self._index(item)
@@ -56,12 +59,12 @@ class Mentions:
     def add(self, span: Span, kind: MentionKind, *, label: str = "", actor: str | None = None,
             country: str | None = None, ref: int | None = None, ref_token: int | None = None,
             gender: str | None = None, people: bool = False, title: TitleParts | None = None,
-            inner: tuple[int, ...] = (), owner: int | None = None) -> int:
+            inner: tuple[int, ...] = (), owner: int | None = None, generic: bool = False) -> int:
         """Add a mention over ``span``; return its index."""
         item = Mention(len(self.items), kind, span.start, span.end, span.start_char, span.end_char, span.text,
                        span.root.i, span.root.lower_, span.root.lemma_.lower(), label=label, actor=actor,
                        country=country, ref=ref, ref_token=ref_token, gender=gender, people=people, title=title,
-                       inner=inner, owner=owner)
+                       inner=inner, owner=owner, generic=generic)
         self.items.append(item)
         self._index(item)
         return item.index
@@ -135,8 +138,12 @@ def find_mentions(doc: Doc, *, genders: Mapping[str, str], countries: Mapping[st
     """
     mentions = Mentions(doc)
     actor_labels = lexicons().actor_labels
-    for ent in doc.ents:
-        if ent.label_ not in actor_labels:
+    for found in doc.ents:
+        if found.label_ not in actor_labels:
+            continue
+        ent, cleanings = clean_entity(found)  # "Belarus's", "Ms Berg", "the Home Office"
+        mentions.cleanings += cleanings
+        if ent is None or ent.label_ not in actor_labels:
             continue
         actor = ent.ent_id_ or None
         label = "PERSON" if actor in person_ids else ent.label_
@@ -146,6 +153,8 @@ def find_mentions(doc: Doc, *, genders: Mapping[str, str], countries: Mapping[st
     _demonyms(doc, mentions, countries)
     _titles(doc, mentions, _title_index(titles), countries)
     _surnames(doc, mentions)
+    for title, person in join_titles(mentions.items):  # "the prime minister": the one named before
+        mentions.refer(title, person)
     _pronouns(doc, mentions)
     _collective_pronouns(doc, mentions)
     return mentions
@@ -271,12 +280,13 @@ def _surnames(doc: Doc, mentions: Mentions) -> None:
         index = mentions.at(token)
         if index is not None:
             item = mentions[index]
-            if item.kind == "entity" and item.label == "PERSON" and item.end - item.start >= 2 \
+            if item.kind == "entity" and item.label == "PERSON" and len(item.text.split()) >= 2 \
                     and token.i == item.end - 1:
-                people[token.text] = index
-            elif item.kind == "entity" and item.end - item.start == 1 and token.text in people \
-                    and item.label != "PERSON":
-                mentions.surname(index, people[token.text])
+                people[item.text.split()[-1]] = index
+            elif item.kind == "entity" and token.i == item.start and item.text in people \
+                    and item.label != "PERSON" and item.actor is None:
+                # "Kilroy-Silk" read as an organisation after Robert Kilroy-Silk
+                mentions.surname(index, people[item.text])
             continue
         if token.text in people and token.is_title and token.dep_ in argument_deps:
             mentions.add(doc[token.i:token.i + 1], "surname", ref=people[token.text], label="PERSON")

@@ -17,9 +17,10 @@ Components, in order:
 ``kg_extractor`` (last)
     Finds mentions (names, demonyms, titles, pronouns, short names) and relation candidates, stored as
     lists of :class:`~kg.extract.types.Mention` and :class:`~kg.extract.types.Candidate` in
-    ``doc._.kg_mentions`` and ``doc._.kg_candidates`` (a rerun overwrites them). With several processes,
-    spaCy sends each ``Doc`` back packed with msgpack; importing this module registers the encoder and
-    decoder of those types with srsly, in the main process and in every worker.
+    ``doc._.kg_mentions`` and ``doc._.kg_candidates``, and what mention hygiene (:mod:`kg.extract.hygiene`)
+    cleaned as :class:`~kg.extract.types.Cleaning` in ``doc._.kg_cleanings`` (a rerun overwrites them).
+    With several processes, spaCy sends each ``Doc`` back packed with msgpack; importing this module
+    registers the encoder and decoder of those types with srsly, in the main process and in every worker.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ __all__ = ["actor_patterns", "demonym_table", "load_model", "make_pipeline", "wo
 
 Doc.set_extension("kg_mentions", default=None, force=True)
 Doc.set_extension("kg_candidates", default=None, force=True)
+Doc.set_extension("kg_cleanings", default=None, force=True)
 srsly.msgpack_encoders.register("kg_extract", func=pack)
 srsly.msgpack_decoders.register("kg_extract", func=unpack)
 
@@ -181,12 +183,14 @@ class ExtractorComponent:
         self.index = RuleIndex(load_relation_rules(Path(relations) if relations else None), title_rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set ``doc._.kg_mentions`` and ``doc._.kg_candidates``."""
+        """Set ``doc._.kg_mentions``, ``doc._.kg_candidates`` and ``doc._.kg_cleanings`` (what mention
+        hygiene changed)."""
         mentions = find_mentions(doc, genders=self.genders, countries=self.countries, titles=self.titles,
                                  person_ids=self.persons)
         candidates = find_candidates(doc, mentions, self.index)
         doc._.kg_mentions = mentions.items
         doc._.kg_candidates = candidates
+        doc._.kg_cleanings = mentions.cleanings
         return doc
 
 

@@ -28,8 +28,8 @@ from typing import Any, Literal
 
 from kg.model import Statement
 
-__all__ = ["Argument", "Candidate", "Extracted", "Mention", "MentionKind", "Modality", "Polarity", "Qualifiers",
-           "Status", "TitleParts", "pack", "unpack"]
+__all__ = ["Argument", "Candidate", "Cleaning", "Extracted", "Mention", "MentionKind", "Modality", "Polarity",
+           "Qualifiers", "Status", "TitleParts", "pack", "unpack"]
 
 #: What a mention is: a named ``entity``, a ``demonym``, a ``title`` ("the Belarusian president"), a
 #: ``pronoun`` or a lone ``surname`` (both referring back), or a noun phrase argument (``np``).
@@ -106,6 +106,9 @@ class Mention:
         For a noun phrase, the entity mentions inside it ("Belarusian" in "Belarusian protesters").
     owner : int or None
         For a noun phrase, the mention that owns it ("Sweden" in "Sweden's decision").
+    generic : bool
+        For a noun phrase, it names nobody in particular ("people", "the only person", "senior officials"):
+        it may stand for a body of the document's country, but is never a new actor.
     """
 
     index: int
@@ -128,6 +131,31 @@ class Mention:
     title: TitleParts | None = None
     inner: tuple[int, ...] = ()
     owner: int | None = None
+    generic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaning:
+    """What mention hygiene (:mod:`kg.extract.hygiene`) did to a stretch of a document, for the corpus report.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets of the stretch as found (a named entity, a noun phrase, a piece of furniture).
+    text : str
+        Its text as found.
+    reason : str
+        Why it was changed: ``possessive``, ``honorific``, ``quantifier``, ``prepositional tail``,
+        ``generic noun``, ``title without a named holder``, ``furniture: <kind>``, ...
+    kept : str or None
+        What is left of it (``Belarus`` of ``Belarus's``); None when it was dropped altogether.
+    """
+
+    start: int
+    end: int
+    text: str
+    reason: str
+    kept: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +242,9 @@ class Argument:
 class Extracted:
     """One statement found in a document, with the mentions behind its subjects, objects and claimant.
 
-    ``relation`` is the statement's relation (after recoding: "will meet" expresses an intent to cooperate).
+    ``relation`` is the statement's relation (after recoding: "will meet" expresses an intent to cooperate);
+    ``document`` is the user's name for the document it was found in (its path relative to the folder
+    read, or its JSONL ``id``: :attr:`kg.extract.inputs.Document.name`) and ``sha256`` the hash of its text.
     """
 
     statement: Statement
@@ -222,11 +252,13 @@ class Extracted:
     objects: tuple[Argument, ...]
     claimant: Argument | None
     relation: str
+    document: str | None = None
+    sha256: str | None = None
 
 
 _TAG = "__kg__"
-_WIRE: dict[str, type[TitleParts | Mention | Qualifiers | Candidate]] = {
-    cls.__name__: cls for cls in (TitleParts, Mention, Qualifiers, Candidate)}
+_WIRE: dict[str, type[TitleParts | Mention | Qualifiers | Candidate | Cleaning]] = {
+    cls.__name__: cls for cls in (TitleParts, Mention, Qualifiers, Candidate, Cleaning)}
 
 Chain = Callable[[object], object] | None
 

@@ -181,6 +181,7 @@ def source_triples(source: Source) -> list[Triple]:
                 (PK.url, source.url and Literal(source.url, datatype=_XSD_ANYURI)),
                 (PK.fileName, source.file and Literal(source.file)),
                 (PK.sha256, source.sha256 and Literal(source.sha256)),
+                (PK.documentId, source.document_id and Literal(source.document_id)),
                 (_RDFS_COMMENT, source.description and Literal(source.description, lang="en")),
                 (PK.headline, source.headline and source.headline.text and Literal(source.headline.text)))
     triples += [(iri, p, o) for p, o in optional if o]

@@ -1,0 +1,229 @@
+"""Mention hygiene: the names and noun phrases that reach the resolver, cleaned, and why.
+
+News text names actors with words around the name that are not part of it. This stage takes them off, on
+the parse, before any mention is resolved; each change is a :class:`~kg.extract.types.Cleaning` (what was
+found, what is kept, why), left on the ``Doc`` for the corpus report. Page furniture goes earlier, on the
+raw text (:mod:`kg.extract.furniture`).
+
+- :func:`clean_entity`: a named entity without a possessive ("Belarus's" is Belarus), an honorific ("Ms
+  Hewitt" is Hewitt, a person whatever the entity label), a leading article, surrounding punctuation or
+  the first half of a hyphenated word ("Tory co-chairman" gave "Tory co"); an entity that starts with a
+  sentence's verb ("Entering Westminster") is no name at all;
+- :func:`group_start`: a group's name without its count or quantifier ("at least 20 protesters" is
+  protesters, "some 300 people" people);
+- :func:`keeps_tail`: a group keeps a prepositional tail only if it says whose or where ("rebels in
+  Darfur", "leaders of the opposition"), not what they did ("police in a series of raids");
+- :func:`is_generic`: a noun phrase that names nobody in particular ("people", "the only person",
+  "senior officials");
+- :func:`join_titles`: a title not naming its holder ("the prime minister") joins the last earlier
+  mention of a compatible title that did name one ("Prime Minister Anna Berg"), coreference light within
+  one document.
+
+The word lists are data: ``generic_nouns``, ``quantifiers`` and ``honorifics`` in
+``patterns/lexicons.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicons import lexicons
+from kg.extract.types import Cleaning, Mention
+from kg.names import fold
+
+__all__ = ["clean_entity", "group_start", "is_generic", "join_titles", "keeps_tail"]
+
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_VERB_TAGS = ("VBG", "VBN", "VBD", "VB", "VBZ", "VBP")
+#: Roles a title may name its holder by interchangeably ("the Belarusian leader" is its head of state).
+_SAME_ROLE = {"Leader": ("Leader", "HeadOfState", "HeadOfGovernment")}
+
+
+def _span(doc: Doc, start: int, end: int, label: str, ent: Span) -> Span:
+    return Span(doc, start, end, label=label, span_id=ent.id)
+
+
+def clean_entity(ent: Span) -> tuple[Span | None, list[Cleaning]]:
+    """The name a named entity stands for, and what was taken off it.
+
+    Parameters
+    ----------
+    ent : Span
+        An entity of a parsed document (a registry actor's, found by the actor ruler, keeps its words but
+        a possessive).
+
+    Returns
+    -------
+    (Span or None, list of Cleaning)
+        The cleaned span, labelled ``PERSON`` after an honorific; None when nothing of a name is left.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("They met Ms Berg's aides.")
+    >>> span, notes = clean_entity(Span(doc, 2, 5, label="ORG"))
+    >>> span.text, span.label_, [n.reason for n in notes]
+    ('Berg', 'PERSON', ['possessive', 'honorific'])
+    """
+    doc = ent.doc
+    lex = lexicons()
+    start, end, label = ent.start, ent.end, ent.label_
+    notes: list[Cleaning] = []
+
+    def note(reason: str) -> None:
+        kept = doc[start:end].text if start < end else None
+        notes.append(Cleaning(ent.start_char, ent.end_char, ent.text, reason, kept))
+
+    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        end -= 1  # "Tory co-chairman": the entity ended inside the hyphenated word
+        while end > start and not doc[end - 1].whitespace_:
+            end -= 1
+        note("part of a word")
+    if end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _POSSESSIVE):
+        end -= 1
+        note("possessive")
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".", ")"):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_quote):
+        start += 1
+    if not ent.ent_id_:
+        if start < end - 1 and doc[start].lower_ in lex.honorifics:
+            start += 1
+            label = "PERSON"
+            note("honorific")
+        if start < end - 1 and doc[start].lower_ in lex.articles:
+            start += 1
+            note("article")
+        first = doc[start] if start < end else None
+        if first is not None and first.is_sent_start and first.tag_ in _VERB_TAGS and end - start > 1:
+            start = end
+            note("a verb read as part of a name")
+        elif end - start == 1 and doc[start].lower_ in lex.generic_nouns:
+            start = end  # "Party", "Groups" at the start of a sentence, read as a name
+            note("generic noun")
+    if start >= end:
+        return None, notes
+    if (start, end, label) == (ent.start, ent.end, ent.label_):
+        return ent, notes
+    return _span(doc, start, end, label, ent), notes
+
+
+def group_start(doc: Doc, left: int, head: int) -> int:
+    """The first word of a group's name from ``left`` to its ``head`` noun, past articles, punctuation,
+    counts and quantifiers ("at least 20 protesters", "some 300 people", "a 45-year-old man").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("at least 20 Belarusian protesters")
+    >>> doc[group_start(doc, 0, 4):5].text
+    'Belarusian protesters'
+    """
+    lex = lexicons()
+    while left < head:
+        token = doc[left]
+        if token.dep_ in ("det", "punct", "cc", "predet", "nummod", "quantmod") \
+                or token.pos_ in ("DET", "NUM", "PUNCT") or token.like_num or token.lower_ in lex.quantifiers \
+                or any(ch.isdigit() for ch in token.text):
+            left += 1
+            continue
+        break
+    return left
+
+
+def keeps_tail(prep: Token, names: set[int]) -> bool:
+    """True if the prepositional phrase ``prep`` after a group's noun says whose or where it is: its object
+    is a named actor or place (a token in ``names``), or for ``of`` and ``from`` a group or body of people
+    ("leaders of the opposition", "officials from the ministry"), not what they did ("police in a series
+    of raids")."""
+    lex = lexicons()
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if any(t.i in names for t in obj.subtree):
+            return True
+        lemma = obj.lemma_.lower()
+        if prep.lower_ in ("of", "from") and (lemma in lex.human_nouns or obj.lower_ in lex.human_nouns
+                                              or lemma in lex.organisation_heads):
+            return True
+    return False
+
+
+def is_generic(span: Span, head: Token, named: bool) -> bool:
+    """True if a noun phrase names nobody in particular: its head is a generic noun ("people", "officials")
+    or one person or group left unnamed ("the judge", "a student"; a body of a country such as "the
+    police" is not: it stands for that country's), and nothing in it but articles, numbers, quantifiers,
+    adjectives and possessive pronouns says whose or which (``named``: it holds or is owned by a named actor;
+    a noun or name modifier also tells).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the only person")
+    >>> is_generic(doc[0:3], doc[2], named=False), is_generic(doc[0:3], doc[2], named=True)
+    (True, False)
+    """
+    lex = lexicons()
+    lemma = head.lemma_.lower()
+    singular = head.tag_ == "NN" and lemma not in lex.generic_bodies and (
+        lemma in lex.human_nouns or head.lower_ in lex.human_nouns)  # "the judge", "a student": one unnamed
+    if named or not (singular or lemma in lex.generic_nouns or head.lower_ in lex.generic_nouns):
+        return False
+    for token in span:
+        if token.i == head.i:
+            continue
+        if token.pos_ in ("PROPN", "NOUN") and token.lower_ not in lex.quantifiers:
+            return False  # "assembly members", "Labour voters", "fathers' groups"
+    return True
+
+
+def _key(mentions: Sequence[Mention], index: int | None) -> str | None:
+    if index is None:
+        return None
+    item = mentions[index]
+    return item.country or item.actor or fold(item.text)
+
+
+def _roles(role: str | None) -> tuple[str, ...]:
+    return () if role is None else _SAME_ROLE.get(role, (role,))
+
+
+def join_titles(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Coreference light for titles: each title that names no holder ("the prime minister", "the Belarusian
+    leader"), with the mention of the holder of the last earlier compatible title that named one.
+
+    Compatible: the same role (a "leader" is a head of state or of government), the same country when both
+    titles name one, and the same organisation when the later one names one ("the Green leader" after
+    "Green leader Ilse Varga"). A title naming a possessor ("his deputy") is left alone.
+
+    Parameters
+    ----------
+    mentions : sequence of Mention
+        A document's mentions, in text order of their titles.
+
+    Returns
+    -------
+    list of (int, int)
+        ``(title, person)`` mention indexes: the title refers back to the person.
+    """
+    holders: list[tuple[Mention, int]] = []
+    links: list[tuple[int, int]] = []
+    for item in sorted(mentions, key=lambda m: m.start):
+        title = item.title
+        if item.kind != "title" or title is None or title.role is None or title.role == "same":
+            continue
+        if title.person is not None:
+            holders.append((item, title.person))
+            continue
+        if item.ref is not None or title.possessor is not None:
+            continue
+        country, org = _key(mentions, title.country), _key(mentions, title.org)
+        for earlier, person in reversed(holders):
+            parts = earlier.title
+            assert parts is not None
+            other, other_org = _key(mentions, parts.country), _key(mentions, parts.org)
+            if (parts.role in _roles(title.role) or title.role in _roles(parts.role)) \
+                    and (country is None or other is None or country == other) and (org is None or org == other_org):
+                links.append((item.index, person))
+                break
+    return links

@@ -1,0 +1,270 @@
+"""Mention hygiene on hand-built parses: possessives, honorifics, articles, broken hyphenated words and verbs
+glued to names; counts and quantifiers; prepositional tails; generic nouns; titles joined to their holder.
+
+Sentences are our own; each parse is written by hand in the shape ``en_core_web_sm`` gives (a row is
+``word head dep pos tag lemma``), as in tests/test_extract_rules.py. No model is loaded.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from kg.curated import CuratedData, bundled_inputs, load_curated
+from kg.extract.extractor import Extractor
+from kg.extract.hygiene import clean_entity, group_start, is_generic, join_titles, keeps_tail
+from kg.extract.inputs import Document
+from kg.extract.pipeline import ExtractorComponent
+from kg.extract.types import Mention, TitleParts
+
+NLP = spacy.blank("en")
+PUBLISHED = date(2020, 9, 8)
+
+
+def parse(text: str, table: str, ents: list[tuple[int, int, str, str]] = ()) -> Doc:
+    """A Doc of ``text`` with the parse of ``table`` (one row a token) and entities ``(start, end, label, id)``."""
+    rows = [line.split() for line in table.strip().splitlines()]
+    words = [row[0] for row in rows]
+    spaces, offset = [], 0
+    for word in words:
+        start = text.index(word, offset)
+        assert not text[offset:start].strip(), f"{word!r} is not next in {text!r}"
+        offset = start + len(word)
+        spaces.append(text[offset:offset + 1] == " ")
+    doc = Doc(NLP.vocab, words=words, spaces=spaces, heads=[int(row[1]) for row in rows],
+              deps=[row[2] for row in rows], pos=[row[3] for row in rows], tags=[row[4] for row in rows],
+              lemmas=[row[5] for row in rows])
+    doc.ents = [Span(doc, start, end, label=label, span_id=actor or 0) for start, end, label, actor in ents]
+    assert doc.text == text
+    return doc
+
+
+@pytest.fixture(scope="module")
+def registry() -> CuratedData:
+    return load_curated(bundled_inputs())
+
+
+@pytest.fixture(scope="module")
+def component() -> ExtractorComponent:
+    return ExtractorComponent(NLP, "kg_extractor")
+
+
+def extract(registry: CuratedData, component: ExtractorComponent, doc: Doc) -> tuple[Doc, Extractor, list]:
+    doc = component(doc)
+    extractor = Extractor(registry, nlp=NLP)
+    found = extractor.statements(doc, Document("case", doc.text, published=PUBLISHED, name="case.txt"))
+    return doc, extractor, found
+
+
+# -- named entities -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "table", "ent", "kept", "label", "reasons"), [
+    ("Belarus's police", "Belarus 2 poss PROPN NNP Belarus\n's 0 case PART POS 's\npolice 2 ROOT NOUN NNS police",
+     (0, 2, "GPE"), "Belarus", "GPE", ["possessive"]),
+    ("Ms Aune spoke", "Ms 1 compound PROPN NNP Ms\nAune 2 nsubj PROPN NNP Aune\nspoke 2 ROOT VERB VBD speak",
+     (0, 2, "ORG"), "Aune", "PERSON", ["honorific"]),
+    ("the Harbour Board met", "the 2 det DET DT the\nHarbour 2 compound PROPN NNP Harbour\n"
+     "Board 3 nsubj PROPN NNP Board\nmet 3 ROOT VERB VBD meet", (0, 3, "ORG"), "Harbour Board", "ORG", ["article"]),
+    ("the Green co-chair", "the 3 det DET DT the\nGreen 3 compound PROPN NNP Green\nco 3 compound NOUN NN co\n"
+     "- 3 punct PUNCT HYPH -\nchair 3 ROOT NOUN NN chair", (1, 3, "NORP"), "Green", "NORP", ["part of a word"]),
+])
+def test_clean_entity_takes_off_what_is_not_the_name(text, table, ent, kept, label, reasons):
+    doc = parse(text, table)
+    span, notes = clean_entity(Span(doc, ent[0], ent[1], label=ent[2]))
+    assert span is not None
+    assert (span.text, span.label_) == (kept, label)
+    assert [n.reason for n in notes] == reasons
+    assert all(n.text == doc[ent[0]:ent[1]].text for n in notes)
+
+
+def test_a_verb_glued_to_a_name_at_a_sentence_start_is_no_name():
+    doc = parse("Entering Holmwood , she smiled", """
+    Entering 4 advcl VERB VBG enter
+    Holmwood 0 dobj PROPN NNP Holmwood
+    , 4 punct PUNCT , ,
+    she 4 nsubj PRON PRP she
+    smiled 4 ROOT VERB VBD smile
+    """)
+    span, notes = clean_entity(Span(doc, 0, 2, label="PERSON"))
+    assert span is None
+    assert [(n.reason, n.kept) for n in notes] == [("a verb read as part of a name", None)]
+
+
+def test_a_registry_actor_keeps_its_name_but_not_a_possessive():
+    doc = parse("The Kremlin's line", "The 1 det DET DT the\nKremlin 3 poss PROPN NNP Kremlin\n's 1 case PART POS 's\n"
+                "line 3 ROOT NOUN NN line")
+    doc.ents = [Span(doc, 0, 3, label="ORG", span_id="kremlin")]
+    span, _ = clean_entity(doc.ents[0])
+    assert span is not None and (span.text, span.ent_id_) == ("The Kremlin", "kremlin")
+
+
+# -- groups -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "table", "head", "kept"), [
+    ("at least 20 Belarusian protesters", "at 1 advmod ADV RB at\nleast 2 advmod ADV RBS least\n"
+     "20 4 nummod NUM CD 20\nBelarusian 4 amod ADJ JJ Belarusian\nprotesters 4 ROOT NOUN NNS protester",
+     4, "Belarusian protesters"),
+    ("some 300 students", "some 1 advmod DET DT some\n300 2 nummod NUM CD 300\nstudents 2 ROOT NOUN NNS student",
+     2, "students"),
+    ("a 45-year-old man", "a 6 det DET DT a\n45 3 npadvmod NUM CD 45\n- 3 punct PUNCT HYPH -\n"
+     "year 5 npadvmod NOUN NN year\n- 5 punct PUNCT HYPH -\nold 6 amod ADJ JJ old\nman 6 ROOT NOUN NN man",
+     6, "man"),
+    ("the striking dockers", "the 2 det DET DT the\nstriking 2 amod VERB VBG strike\n"
+     "dockers 2 ROOT NOUN NNS docker", 2, "striking dockers"),
+])
+def test_group_start_leaves_out_counts_and_quantifiers(text, table, head, kept):
+    doc = parse(text, table)
+    assert doc[group_start(doc, 0, head):head + 1].text == kept
+
+
+def test_is_generic():
+    doc = parse("the only person and senior officials and harbour officials", """
+    the 2 det DET DT the
+    only 2 amod ADJ JJ only
+    person 2 ROOT NOUN NN person
+    and 2 cc CCONJ CC and
+    senior 5 amod ADJ JJ senior
+    officials 2 conj NOUN NNS official
+    and 5 cc CCONJ CC and
+    harbour 8 compound NOUN NN harbour
+    officials 5 conj NOUN NNS official
+    """)
+    assert is_generic(doc[0:3], doc[2], named=False)
+    assert is_generic(doc[4:6], doc[5], named=False)
+    assert not is_generic(doc[7:9], doc[8], named=False)      # which officials: the harbour's
+    assert not is_generic(doc[4:6], doc[5], named=True)       # "Belarusian officials": named inside
+
+
+def test_keeps_a_tail_that_says_where_not_one_that_says_what():
+    doc = parse("police in Minsk and police in a series of raids", """
+    police 0 ROOT NOUN NNS police
+    in 0 prep ADP IN in
+    Minsk 1 pobj PROPN NNP Minsk
+    and 0 cc CCONJ CC and
+    police 0 conj NOUN NNS police
+    in 4 prep ADP IN in
+    a 7 det DET DT a
+    series 5 pobj NOUN NN series
+    of 7 prep ADP IN of
+    raids 8 pobj NOUN NNS raid
+    """)
+    assert keeps_tail(doc[1], names={2})
+    assert not keeps_tail(doc[5], names={2})
+
+
+RAIDS = ("Belarus's police in a series of raids detained at least 20 protesters .", """
+    Belarus     2 poss     PROPN NNP  Belarus
+    's          0 case     PART  POS  's
+    police      8 nsubj    NOUN  NNS  police
+    in          2 prep     ADP   IN   in
+    a           5 det      DET   DT   a
+    series      3 pobj     NOUN  NN   series
+    of          5 prep     ADP   IN   of
+    raids       6 pobj     NOUN  NNS  raid
+    detained    8 ROOT     VERB  VBD  detain
+    at         10 advmod   ADV   RB   at
+    least      11 advmod   ADV   RBS  least
+    20         12 nummod   NUM   CD   20
+    protesters  8 dobj     NOUN  NNS  protester
+    .           8 punct    PUNCT .    .
+    """, [(0, 1, "GPE", "belarus")])
+
+
+def test_a_group_loses_its_count_and_a_tail_of_what_it_did(registry, component):
+    doc, _, found = extract(registry, component, parse(*RAIDS))
+    mentions: list[Mention] = doc._.kg_mentions
+    [candidate] = [c for c in doc._.kg_candidates if c.relation == "detains"]
+    assert [mentions[i].text for i in candidate.subjects] == ["Belarus's police"]
+    assert [mentions[i].text for i in candidate.objects] == ["protesters"]
+    reasons = {(c.reason, c.text, c.kept) for c in doc._.kg_cleanings}
+    assert ("prepositional tail", "Belarus's police in a series of raids", "Belarus's police") in reasons
+    assert ("count or quantifier", "at least 20 protesters", "protesters") in reasons
+    [statement] = [e for e in found if e.relation == "detains"]
+    assert [a.text for a in statement.objects] == ["protesters"]
+
+
+GENERIC = ("Police detained people . The only person criticized Lukashenko .", """
+    Police      1 nsubj    NOUN  NNS  police
+    detained    1 ROOT     VERB  VBD  detain
+    people      1 dobj     NOUN  NNS  people
+    .           1 punct    PUNCT .    .
+    The         6 det      DET   DT   the
+    only        6 amod     ADJ   JJ   only
+    person      7 nsubj    NOUN  NN   person
+    criticized  7 ROOT     VERB  VBD  criticize
+    Lukashenko  7 dobj     PROPN NNP  Lukashenko
+    .           7 punct    PUNCT .    .
+    """, [(8, 9, "PERSON", "alexander-lukashenko")])
+
+
+def test_generic_nouns_propose_no_actor(registry, component):
+    _doc, extractor, found = extract(registry, component, parse(*GENERIC))
+    # the arrest stays an event, of nobody in particular; "the only person" acts for nobody
+    assert [(e.relation, [a.id for a in e.subjects], [a.id for a in e.objects]) for e in found] == [
+        ("detains", ["belarusian-police"], [])]
+    assert extractor.resolver.new_actors == {}
+    dropped = extractor.report.to_dict()["hygiene"]
+    assert {row["reason"]: row["count"] for row in dropped}["generic noun"] == 2
+
+
+# -- titles -------------------------------------------------------------------------------------
+
+TITLES = ("Prime Minister Ilse Varga met Jonas Lind . The prime minister criticized Lind .", """
+    Prime       1 compound PROPN NNP  Prime
+    Minister    3 compound PROPN NNP  Minister
+    Ilse        3 compound PROPN NNP  Ilse
+    Varga       4 nsubj    PROPN NNP  Varga
+    met         4 ROOT     VERB  VBD  meet
+    Jonas       6 compound PROPN NNP  Jonas
+    Lind        4 dobj     PROPN NNP  Lind
+    .           4 punct    PUNCT .    .
+    The        10 det      DET   DT   the
+    prime      10 amod     ADJ   JJ   prime
+    minister   11 nsubj    NOUN  NN   minister
+    criticized 11 ROOT     VERB  VBD  criticize
+    Lind       11 dobj     PROPN NNP  Lind
+    .          11 punct    PUNCT .    .
+    """, [(2, 4, "PERSON", ""), (5, 7, "PERSON", ""), (12, 13, "PERSON", "")])
+
+
+def test_a_title_joins_the_holder_named_before(registry, component):
+    _doc, extractor, found = extract(registry, component, parse(*TITLES))
+    criticism = [e for e in found if e.relation == "criticizes"]
+    assert [([a.id for a in e.subjects], [a.id for a in e.objects]) for e in criticism] == [
+        (["ilse-varga"], ["jonas-lind"])]
+    assert "prime-minister" not in extractor.resolver.new_actors
+
+
+def test_a_title_without_a_holder_is_dropped(registry, component):
+    text, table, _ = TITLES
+    alone = text.split(" . ", 1)[1]
+    rows = [row.split() for row in table.strip().splitlines()][8:]
+    table = "\n".join(" ".join([r[0], str(int(r[1]) - 8), *r[2:]]) for r in rows)
+    _doc, extractor, found = extract(registry, component, parse(alone, table, [(4, 5, "PERSON", "")]))
+    assert [e.relation for e in found] == []
+    assert set(extractor.resolver.new_actors) <= {"lind"}
+    assert "title without a named holder" in {row["reason"] for row in extractor.report.to_dict()["hygiene"]}
+
+
+def _title(index: int, start: int, role: str, *, person: int | None = None, country: int | None = None) -> Mention:
+    return Mention(index, "title", start, start + 1, start, start + 1, "t", start, "t", "t", label="PERSON",
+                   title=TitleParts("rule", role, None, "country", country=country, person=person))
+
+
+def _country(index: int, start: int, code: str) -> Mention:
+    return Mention(index, "demonym", start, start + 1, start, start + 1, code, start, "x", "x", label="NORP",
+                   country=code)
+
+
+def test_join_titles_takes_the_last_compatible_holder():
+    mentions = [
+        _country(0, 0, "EST"), _title(1, 1, "HeadOfState", person=9, country=0),     # Estonian President A
+        _country(2, 5, "FIN"), _title(3, 6, "HeadOfState", person=8, country=2),     # Finnish President B
+        _title(4, 10, "HeadOfState"),                                                 # the president: B
+        _country(5, 12, "EST"), _title(6, 13, "Leader", country=5),                   # the Estonian leader: A
+        _title(7, 15, "HeadOfGovernment"),                                            # the prime minister: nobody
+    ]
+    assert join_titles(mentions) == [(4, 8), (6, 9)]
