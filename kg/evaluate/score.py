@@ -264,13 +264,40 @@ def _family(relation: Mapping[str, Any], *candidates: Iterable[tuple[str, str | 
     return str(relation.get("family") or relation.get("label") or "unknown")
 
 
-def _counted(record: GoldRecord, relation: Mapping[str, Any], re3d_core: set[tuple[str, str | None]]) -> bool:
-    """Whether a prediction of ``relation`` in ``record`` counts for precision (see :func:`score`)."""
-    if record.dataset == "plover":
-        return any(_fits(relation, t.family, t.cameo) or relation.get("family") == t.family for t in record.triples)
-    if record.dataset == "re3d":
-        return any(_fits(relation, family, cameo) for family, cameo in re3d_core)
-    return True
+@dataclass
+class _Scope:
+    """What each dataset annotates, for deciding which predictions count for precision (see :func:`score`)."""
+
+    families: dict[str, dict[tuple[str, str | None], None]] = field(default_factory=lambda: defaultdict(dict))
+    core: dict[str, set[tuple[str, str | None]]] = field(default_factory=lambda: defaultdict(set))
+    subjects: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def of(cls, gold: Sequence[GoldRecord]) -> _Scope:
+        scope = cls()
+        for record in gold:
+            for t in record.triples:
+                scope.families[record.dataset][(t.family, t.cameo)] = None
+                if t.core:
+                    scope.core[record.dataset].add((t.family, t.cameo))
+                scope.subjects[(record.dataset, t.family)].update(t.subject)
+        return scope
+
+    def counted(self, record: GoldRecord, prediction: Mapping[str, Any]) -> bool:
+        """Whether a prediction in ``record`` is of what the record's dataset annotates."""
+        relation = prediction.get("relation") or {}
+        dataset = record.dataset
+        if dataset == "plover":  # one event per record: only its relation
+            return any(_fits(relation, t.family, t.cameo) or relation.get("family") == t.family for t in record.triples)
+        if dataset == "re3d":  # not exhaustive: only the families with core gold
+            return any(_fits(relation, family, cameo) for family, cameo in self.core[dataset])
+        if dataset == "acled":  # every event of the kinds ACLED codes
+            return any(_fits(relation, family, cameo) for family, cameo in self.families[dataset])
+        if dataset == "indiapolice":  # police actions only: of a labelled family, with the police as subject
+            return any(_fits(relation, family, cameo) and _argument(prediction.get("subject"),
+                                                                    tuple(self.subjects[(dataset, family)]))
+                       for family, cameo in self.families[dataset])
+        return True
 
 
 def judge(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping[str, Any]]],
@@ -279,13 +306,12 @@ def judge(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
 
     Useful to measure the precision of each rule (``prediction["method"]``) on development data.
     """
-    re3d_core = {(t.family, t.cameo) for r in gold if r.dataset == "re3d" for t in r.triples if t.core}
+    scope = _Scope.of(gold)
     judged = []
     for record in gold:
         found = list(predictions.get(record.id, ()))
         matched = set(_match(record.triples, found).values())
-        judged += [(p, j in matched) for j, p in enumerate(found)
-                   if _counted(record, p.get("relation") or {}, re3d_core)]
+        judged += [(p, j in matched) for j, p in enumerate(found) if scope.counted(record, p)]
     return judged
 
 
@@ -293,8 +319,12 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     """Score predicted statements against gold records.
 
     Recall counts gold triples matched; precision counts predictions that matched, over the predictions
-    that count: for PLOVER records only those whose relation the record annotates, for re3d records only
-    those of a family with a core triple somewhere in the re3d records, for curated records all of them.
+    of what the record's dataset annotates (``../shared/eval/README.md``): for PLOVER records (one event
+    each) only those whose relation the record annotates; for re3d records (not exhaustive) only those of
+    a family with a core triple somewhere in the re3d records; for ACLED notes (every event of the kinds
+    ACLED codes) those of a family ACLED annotates; for IndiaPoliceEvents sentences (police actions only,
+    most sentences with none) those of a labelled family whose subject is the police (a subject label
+    of that family); for curated records all of them.
     A prediction belongs to the family of the gold triple it matched, else of a gold triple its relation
     fits (in the record, then in its dataset), else to its own relation family.
 
@@ -324,10 +354,7 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     >>> report.precision, report.recall, report.ignored, report.plover_types[0]["name"]
     (1.0, 1.0, 1, 'ASSAULT')
     """
-    keys: dict[str, dict[tuple[str, str | None], None]] = defaultdict(dict)  # gold families by dataset, in order
-    for record in gold:
-        keys[record.dataset].update(dict.fromkeys((t.family, t.cameo) for t in record.triples))
-    re3d_core = {(t.family, t.cameo) for r in gold if r.dataset == "re3d" for t in r.triples if t.core}
+    scope = _Scope.of(gold)
 
     total = _Tally()
     families: dict[str, _Tally] = defaultdict(_Tally)
@@ -349,11 +376,11 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
         owner = {j: record.triples[i].family for i, j in pairs.items()}
         for j, prediction in enumerate(found):
             relation = prediction.get("relation") or {}
-            if not _counted(record, relation, re3d_core):
+            if not scope.counted(record, prediction):
                 ignored += 1
                 continue
             family = owner.get(j) or _family(relation, [(t.family, t.cameo) for t in record.triples],
-                                             keys[record.dataset])
+                                             scope.families[record.dataset])
             for tally in (total, families[family], *by_type):
                 tally.add_prediction(j in owner)
             if j not in owner and len(errors) < MAX_ERRORS:
