@@ -250,6 +250,21 @@ def test_indiapolice_precision_counts_police_actions_only() -> None:
     assert report.precision == 0.5
 
 
+def test_class_rows_count_each_rule_class() -> None:
+    gold = [record("curated:x", triple("Lukashenko", "consults", "04", "Putin"),
+                   triple("police", "arrest", "17", "protesters"))]
+    held = pred("police", "detains", "protesters", cameo="173", method="rule/coerce.held/1")
+    wrong = pred("police", "detains", "journalists", cameo="173", method="rule/coerce.held/1")
+    classes = {"rule/coerce.held/1": "agentless", "rule/test/1": "consult"}
+    report = score(gold, {"curated:x": [CALL, held, wrong]}, classes=classes)
+    rows = {row["name"]: row for row in report.classes}
+    assert (rows["agentless"]["predicted"], rows["agentless"]["correct"], rows["agentless"]["matched"]) == (2, 1, 1)
+    assert rows["agentless"]["precision"] == 0.5 and rows["agentless"]["recall"] == 0.5
+    assert (rows["consult"]["predicted"], rows["consult"]["matched"]) == (1, 1)
+    assert [r["name"] for r in report.rows() if r["what"] == "class"] == ["agentless", "consult"]
+    assert score(gold, {"curated:x": [CALL]}).classes == []
+
+
 def test_curated_precision_counts_everything() -> None:
     gold = [record("curated:x", triple("Lukashenko", "consults", "04", "Putin"))]
     report = score(gold, {"curated:x": [CALL, pred("Putin", "flees_to", "Lithuania"),

@@ -197,6 +197,9 @@ class EvalReport:
     ``matched`` counts gold triples found; ``correct`` counts counted predictions that found one, and
     ``ignored`` the predictions left out of precision (outside what a PLOVER or re3d record annotates).
     Each of ``families`` and ``plover_types`` is a list of rows like :meth:`rows` gives, with core counts.
+    ``classes`` has a row per class of rule (``agentless``, ``clash``, ``nominal``, ...; see
+    :func:`score`): its predictions and how many were right, and the gold triples it found (its recall is
+    its share of all gold triples found).
     ``errors`` lists up to 200 misses: ``{record, kind: "missed", subject, family, cameo, object, core}``
     and ``{record, kind: "spurious", subject, relation, object}``.
     """
@@ -217,6 +220,7 @@ class EvalReport:
     core_f1: float
     families: list[dict[str, Any]] = field(default_factory=list)
     plover_types: list[dict[str, Any]] = field(default_factory=list)
+    classes: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -226,7 +230,7 @@ class EvalReport:
         return out
 
     def rows(self) -> list[dict[str, Any]]:
-        """Return flat rows for a table: overall, then per family, then per PLOVER type.
+        """Return flat rows for a table: overall, then per family, per PLOVER type and per rule class.
 
         Each row has what, name, gold, predicted, matched, precision, recall, f1, core_recall and core_f1
         (the F1 of precision and core recall).
@@ -234,7 +238,8 @@ class EvalReport:
         overall = {"what": "overall", "name": "+".join(self.datasets) or "none", "gold": self.gold,
                    "predicted": self.predicted, "matched": self.matched, "precision": self.precision,
                    "recall": self.recall, "f1": self.f1, "core_recall": self.core_recall, "core_f1": self.core_f1}
-        return [overall, *({k: row[k] for k in _ROW_KEYS} for row in (*self.families, *self.plover_types))]
+        return [overall, *({k: row[k] for k in _ROW_KEYS}
+                           for row in (*self.families, *self.plover_types, *self.classes))]
 
 
 def _match(triples: Sequence[GoldTriple], predictions: Sequence[Mapping[str, Any]]) -> dict[int, int]:
@@ -315,7 +320,8 @@ def judge(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     return judged
 
 
-def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping[str, Any]]]) -> EvalReport:
+def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping[str, Any]]], *,
+          classes: Mapping[str, str] | None = None) -> EvalReport:
     """Score predicted statements against gold records.
 
     Recall counts gold triples matched; precision counts predictions that matched, over the predictions
@@ -335,6 +341,9 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     predictions : mapping of str to sequence of dict
         Predicted statements (the ``kg extract --format jsonl`` shape) by record id; a record without a
         key has none. Negated, denied or hypothetical statements count like any other.
+    classes : mapping of str to str, optional
+        The class of each rule by method (:func:`kg.extract.rules.rule_classes`); a method not in it is
+        its own class. Without it the report has no class rows.
 
     Returns
     -------
@@ -359,6 +368,7 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     total = _Tally()
     families: dict[str, _Tally] = defaultdict(_Tally)
     types: dict[str, _Tally] = defaultdict(_Tally)
+    kinds: dict[str, _Tally] = defaultdict(_Tally)
     errors: list[dict[str, Any]] = []
     ignored = 0
     for record in gold:
@@ -383,6 +393,14 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
                                              scope.families[record.dataset])
             for tally in (total, families[family], *by_type):
                 tally.add_prediction(j in owner)
+            if classes is not None:
+                method = str(prediction.get("method") or "unknown")
+                kind = kinds[classes.get(method, method)]
+                kind.add_prediction(j in owner)
+                if j in owner:
+                    triple = next(record.triples[i] for i, k in pairs.items() if k == j)
+                    kind.matched += 1
+                    kind.core_matched += triple.core
             if j not in owner and len(errors) < MAX_ERRORS:
                 errors.append({"record": record.id, "kind": "spurious", "subject": _name(prediction.get("subject")),
                                "relation": relation.get("label"), "object": _name(prediction.get("object"))})
@@ -390,6 +408,8 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     gold_families = {t.family for r in gold for t in r.triples}
     order = sorted(families, key=lambda name: (name not in gold_families, name))
     row = total.row("overall", "")
+    for kind in kinds.values():
+        kind.gold, kind.core_gold = total.gold, total.core_gold
     return EvalReport(
         datasets=tuple(sorted({r.dataset for r in gold})), records=len(gold), gold=total.gold,
         matched=total.matched, core_gold=total.core_gold, core_matched=total.core_matched,
@@ -398,5 +418,6 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
         core_f1=row["core_f1"],
         families=[families[name].row("family", name) for name in order],
         plover_types=[types[name].row("plover_type", name) for name in sorted(types)],
+        classes=[kinds[name].row("class", name) for name in sorted(kinds)],
         errors=errors,
     )
