@@ -114,7 +114,7 @@ class Extractor:
         source = self.source_for(document)
         found = []
         for candidate in candidates:
-            extracted = self._statement(candidate, context, source, parsed.text)
+            extracted = self._statement(candidate, context, source, parsed)
             if extracted is not None:
                 found.append(extracted)
         return found
@@ -326,21 +326,63 @@ class Extractor:
             return "threatens", lex.threat_codes.get(root or "", "130"), "actual", polarity
         return relation, cameo, modality, polarity
 
-    def _statement(self, candidate: Candidate, context: _Context, source: str, text: str) -> Extracted | None:
+    def _place(self, context: _Context, index: int | None) -> Actor | None:
+        """The place a mention names, if it resolves to one (a country, region or city)."""
+        found = self.resolve(context, index) if index is not None else None
+        return found if isinstance(found, Actor) and self.onto.is_a(found.type, "Place") else None
+
+    def _implied(self, kind: str, context: _Context, place: Actor | None) -> Actor:
+        """The actor an agentless event implies (``police``, ``protesters``), of the country where it happened:
+        the place's country, else the document's."""
+        country = (place.id if place.type == "Country" else place.country) if place is not None else None
+        country = country or context.main_country
+        body = lexicons().generic_bodies.get(kind)
+        if body is not None and country is not None:
+            bodies = [a for a in self.registry.actors.values() if a.country == country and self.onto.is_a(a.type, body)]
+            if len(bodies) == 1:
+                return bodies[0]
+        found = self._national(kind, country)
+        if isinstance(found, Actor):
+            return found
+        state = self.registry.actors.get(country or "") or self.resolver.new_actors.get(country or "")
+        label = f"{kind} of {state.label}" if state is not None else kind
+        return self.resolver.new_actor(label, body or "Group", country=country)
+
+    def _crowd(self, context: _Context, index: int, relation: str) -> bool:
+        """True if the subject of a protest is people named by a common noun ("farmers", "dozens of
+        residents"), whom the event data (CAMEO, ACLED) code as the country's protesters."""
+        lex = lexicons()
+        item = context.mentions[index]
+        if item.kind != "np" or item.inner or item.owner is not None or item.actor is not None \
+                or relation not in lex.crowd_relations:
+            return False
+        return (item.root_lemma in lex.human_nouns or item.root in lex.human_nouns or item.root in lex.crowd_counts) \
+            and item.root_lemma not in lex.generic_bodies and item.root_lemma not in lex.organisation_heads
+
+    def _statement(self, candidate: Candidate, context: _Context, source: str, parsed: Doc) -> Extracted | None:
+        text = parsed.text
         relation, cameo, modality, polarity = self._recode(candidate)
         qualifiers = candidate.qualifiers
-        named = [(i, self.resolve(context, i, relation=relation)) for i in candidate.subjects]
+        place = self._place(context, candidate.place)
+        crowd = lexicons().crowd_relations.get(relation)
+        named = [(i, self._implied(crowd, context, place) if crowd and self._crowd(context, i, relation)
+                  else self.resolve(context, i, relation=relation)) for i in candidate.subjects]
         objects: list[tuple[int, Actor | Thing | None]] = [(i, self.resolve(context, i, relation=relation))
                                                             for i in candidate.objects]
         subjects = [(i, a) for i, a in named if isinstance(a, Actor)]
+        implied: Actor | None = None
+        if not candidate.subjects and candidate.implied:  # "hundreds were detained in Minsk": the police
+            implied = self._implied(candidate.implied, context, place)
         if candidate.main_country_title is not None:
             if not context.main_country:
                 return None
             # "Roman Golovchenko, the prime minister": of the country the document is about
             objects = [(candidate.main_country_title, self.registry.actors[context.main_country])]
-        subject_ids = {a.id for _, a in subjects}
-        kept = [(i, a) for i, a in objects if a is not None and a.id not in subject_ids]
-        if not subjects or (candidate.objects and not kept and candidate.object_required):
+        subject_ids = {a.id for _, a in subjects} | ({implied.id} if implied is not None else set())
+        kept = [(i, a) for i, a in objects if a is not None and a.id not in subject_ids
+                and not (i == candidate.place and isinstance(a, Actor) and a.type != "Country"
+                         and relation not in lexicons().place_objects)]  # "protested in Minsk": where, not whom
+        if not subject_ids or (candidate.objects and not kept and candidate.object_required):
             return None
         claimant = self.resolve(context, qualifiers.claimant) if qualifiers.claimant is not None else None
         status: Status = qualifiers.status
@@ -351,7 +393,7 @@ class Extractor:
         if cameo and not self.onto.cameo_within(cameo, relation):
             cameo = None
         statement = Statement(
-            subjects=tuple(dict.fromkeys(a.id for _, a in subjects)),
+            subjects=tuple(dict.fromkeys(a.id for _, a in subjects)) if implied is None else (implied.id,),
             relation=relation,
             objects=tuple(dict.fromkeys(a.id for _, a in kept)),
             source=source,
@@ -365,12 +407,18 @@ class Extractor:
             method=method,
             confidence=self.confidence.get(method, self.confidence.get("default", 0.5)),
             cameo=cameo,
+            place=place.id if place is not None else None,
         )
         describe = self._describe
         claimed = describe(context, qualifiers.claimant, claimant) \
             if qualifiers.claimant is not None and isinstance(claimant, Actor) else None
-        return Extracted(statement, tuple(describe(context, i, a) for i, a in subjects),
-                         tuple(describe(context, i, a) for i, a in kept), claimed, relation)
+        if implied is not None:
+            trigger = parsed[candidate.trigger]
+            said = (Argument(str(ACTOR[implied.id]), implied.id, implied.label, implied.type, "", trigger.idx,
+                             trigger.idx + len(trigger.text), implied=True),)
+        else:
+            said = tuple(describe(context, i, a) for i, a in subjects)
+        return Extracted(statement, said, tuple(describe(context, i, a) for i, a in kept), claimed, relation)
 
     def _describe(self, context: _Context, index: int, entity: Actor | Thing) -> Argument:
         item = context.mentions[index]

@@ -91,9 +91,11 @@ class _Finder:
         return True
 
     def light_noun(self, rule: RelationRule, verb: Token) -> Token | None:
-        """The noun that makes ``verb`` a light verb of ``rule`` (``held talks``), if any."""
+        """The noun that makes ``verb`` a light verb of ``rule`` (``held talks``, ``a protest was held``), if any."""
         candidates = children(verb, "dobj", "attr") + [p for prep in children(verb, "prep")
                                                        for p in children(prep, "pobj")]
+        if is_passive(verb):
+            candidates += children(verb, "nsubjpass")
         for noun in candidates:
             words = {noun.lemma_.lower(), noun.lower_}
             compounds = [c.lower_ for c in children(noun, "compound", "amod")]
@@ -136,12 +138,20 @@ class _Finder:
                 if noun is not None:
                     triggers.append((rule, noun))
         for rule, noun in sorted(triggers, key=lambda t: self.index.order[t[0].id]):
-            heads = children(verb, "nsubjpass") if rule.passive_only else subjects(verb)
+            heads = children(verb, "nsubjpass") if rule.passive_only and not rule.implied else subjects(verb)
+            if rule.subject_nouns:  # "protests erupted": the subject names the event, not who acts
+                if not any(h.lemma_.lower() in rule.subject_nouns or h.lower_ in rule.subject_nouns
+                           for h in children(verb, "nsubj", "nsubjpass")):
+                    continue
+                heads = []
             subject_tokens = [t for s in heads for t in conjuncts(s)]
             named = [arguments.argument(t) for t in subject_tokens]
             humans = [s for s in named if s is not None and arguments.human(s)]
+            implied = None
             if not humans:
-                continue
+                if not (rule.implied and not subject_tokens and (is_passive(verb) or not rule.passive_only)):
+                    continue
+                implied = rule.implied  # "hundreds were detained": by the police of the place
             subject_ids = list(dict.fromkeys(part for s in humans for part in arguments.split(s)))
             if rule.reciprocal and len(subject_ids) >= 2:  # "A and B agreed to ...": each with the other first
                 direct = [slot for slot in rule.objects if slot not in ("complement", "purpose")]
@@ -161,11 +171,13 @@ class _Finder:
                 break
             military = any(self.doc[self.mentions[arguments.target(s)].head].lemma_.lower() in lex.military_heads
                            for s in subject_ids)
+            place = arguments.place(verb, noun)
             for subject_list, object_list in pairs:
                 found.append(Candidate(
                     rule.id, rule.version, rule.relation, tuple(subject_list), tuple(object_list), verb.i,
                     verb.sent.start_char, verb.sent.end_char, cameo=rule.cameo, date=date_phrase(verb, noun),
-                    qualifiers=qualified, military=military, object_required=rule.object_required))
+                    qualifiers=qualified, military=military, object_required=rule.object_required, place=place,
+                    implied=implied))
             break  # one predicate, one relation: the first rule (in file order) that finds its arguments
         return found
 

@@ -31,6 +31,13 @@ relation and where its arguments sit in the dependency tree. Its fields:
     request``), of these NER types, a person or group, a noun with one of these heads, a thing such as
     an election; and whether coordinated subjects without an object act on each other (``A and B met``).
 
+``implied``
+    The actor an event without a named subject implies, of the country where it happened: ``police``
+    (``hundreds were detained``, with ``passive_only``), ``protesters`` (``a protest was held``) or
+    ``rioters``.
+``subject_nouns``
+    The grammatical subject must be one of these nouns, naming the event rather than who acts
+    (``protests erupted``, ``clashes broke out``); the actor is then ``implied``.
 ``class``
     The class of event or error the rule is for (``agentless``, ``clash``, ``nominal``, ``title``, ...);
     ``kg eval`` reports precision and recall per class. Without one, the rule's class is the first part of
@@ -90,6 +97,8 @@ class RelationRule:
     object_heads: tuple[str, ...] = ()
     object_thing: bool = False
     reciprocal: bool = False
+    implied: str | None = None
+    subject_nouns: tuple[str, ...] = ()
     rule_class: str | None = None
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -127,6 +136,9 @@ class TitleRule:
         return f"rule/{self.id}/{self.version}"
 
 
+#: The actors an event without a named subject may imply (the rule field ``implied``).
+IMPLIED = ("police", "protesters", "rioters")
+
 #: Fields whose JSON name is a Python keyword.
 _ALIASES = {"class": "rule_class"}
 
@@ -155,6 +167,8 @@ def _read(path: Path, cls: type) -> list:
                 onto.relation(rule.relation)
             if getattr(rule, "cameo", None):
                 onto.cameo_code(rule.cameo)
+            if getattr(rule, "implied", None) not in (None, *IMPLIED):
+                raise ValueError(f"'implied' must be one of {', '.join(IMPLIED)}, not {rule.implied!r}")
         except (TypeError, ValueError) as exc:
             raise InputError(f"bad rule: {exc}", path=path, line=number) from None
         except InputError:
