@@ -357,11 +357,26 @@ class Extractor:
                 or relation not in lex.crowd_relations:
             return False
         return (item.root_lemma in lex.human_nouns or item.root in lex.human_nouns or item.root in lex.crowd_counts) \
-            and item.root_lemma not in lex.generic_bodies and item.root_lemma not in lex.organisation_heads
+            and item.root_lemma not in lex.generic_bodies and item.root_lemma not in lex.organisation_heads \
+            and item.root not in lex.crowd_heads and item.root_lemma not in lex.crowd_heads
+
+    def _named_in(self, context: _Context, country: str, candidate: Candidate) -> bool:
+        """True if the sentence of ``candidate`` names ``country`` (or its capital, or a demonym of it)."""
+        for item in context.mentions:
+            if candidate.sentence_start <= item.start_char < candidate.sentence_end \
+                    and item.kind in ("entity", "demonym"):
+                actor = self.registry.actors.get(item.actor or item.country or "")
+                if actor is not None and country in (actor.id, actor.country):
+                    return True
+        return False
 
     def _statement(self, candidate: Candidate, context: _Context, source: str, parsed: Doc) -> Extracted | None:
         text = parsed.text
         relation, cameo, modality, polarity = self._recode(candidate)
+        if relation == "fights" and any(context.mentions[i].root_lemma in lexicons().crowd_heads
+                                        or context.mentions[i].root in lexicons().crowd_heads
+                                        for i in candidate.subjects):
+            relation, cameo = "riots", "145"  # protesters clashing with the police: a violent protest
         qualifiers = candidate.qualifiers
         place = self._place(context, candidate.place)
         crowd = lexicons().crowd_relations.get(relation)
@@ -374,8 +389,8 @@ class Extractor:
         if not candidate.subjects and candidate.implied:  # "hundreds were detained in Minsk": the police
             implied = self._implied(candidate.implied, context, place)
         if candidate.main_country_title is not None:
-            if not context.main_country:
-                return None
+            if not context.main_country or not self._named_in(context, context.main_country, candidate):
+                return None  # a static relation only from its own sentence, never from a country named elsewhere
             # "Roman Golovchenko, the prime minister": of the country the document is about
             objects = [(candidate.main_country_title, self.registry.actors[context.main_country])]
         subject_ids = {a.id for _, a in subjects} | ({implied.id} if implied is not None else set())
@@ -387,8 +402,8 @@ class Extractor:
         claimant = self.resolve(context, qualifiers.claimant) if qualifiers.claimant is not None else None
         status: Status = qualifiers.status
         if status != "asserted" and not isinstance(claimant, Actor):
-            claimant = None
-            status = "alleged" if status == "alleged" else "asserted"
+            claimant = None  # said by someone we cannot name ("he said ..."): attributed, so never asserted
+            status = "alleged"
         method = f"rule/{candidate.rule}/{candidate.version}"
         if cameo and not self.onto.cameo_within(cameo, relation):
             cameo = None

@@ -107,6 +107,12 @@ class Lexicons:
     future_aux: Annotated[Words, ListOf("word")]
     hypothetical_aux: Annotated[Words, ListOf("word")]
     negators: Annotated[Words, ListOf("word")]
+    unreal_governors: Annotated[Words, ListOf("word")]
+    denial_verbs: Annotated[Words, ListOf("word")]
+    nominal_light_verbs: Annotated[Words, ListOf("word")]
+    background_preps: Annotated[Words, ListOf("word")]
+    patient_possessor_nouns: Annotated[Words, ListOf("word")]
+    crowd_heads: Annotated[Words, ListOf("word")]
     # statements
     articles: Annotated[Words, ListOf("word")]
     objects_are_things: Annotated[Words, ListOf("relation", subset_of="objects_may_be_things")]

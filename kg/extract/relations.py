@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.arguments import Arguments
 from kg.extract.lexicons import lexicons
 from kg.extract.mentions import Mentions
+from kg.extract.nominal import nominal_candidates, nominal_index
 from kg.extract.qualifiers import date_phrase, qualifiers
 from kg.extract.rules import RelationRule, TitleRule
 from kg.extract.syntax import children, conjuncts, is_passive, subjects, unwrap
@@ -45,6 +46,7 @@ class RuleIndex:
             for light in rule.light:
                 self.by_light[light].append(rule)
         self.titles = {rule.id: rule for rule in titles}
+        self.nominal = nominal_index(rules)
         self.order = {rule.id: position for position, rule in enumerate(rules)}
 
 
@@ -247,4 +249,5 @@ def find_candidates(doc: Doc, mentions: Mentions, index: RuleIndex) -> list[Cand
         found += finder.candidates(token)
     found += finder.titles()
     found += finder.memberships()
+    found += nominal_candidates(doc, finder.arguments, index.nominal, finder.candidates)
     return found

@@ -38,6 +38,9 @@ relation and where its arguments sit in the dependency tree. Its fields:
 ``subject_nouns``
     The grammatical subject must be one of these nouns, naming the event rather than who acts
     (``protests erupted``, ``clashes broke out``); the actor is then ``implied``.
+``nominal``
+    Or nouns that name the event themselves ("the arrest of X by Y", "talks between X and Y"; see
+    :mod:`kg.extract.nominal`); ``objects`` are then slots on the noun.
 ``class``
     The class of event or error the rule is for (``agentless``, ``clash``, ``nominal``, ``title``, ...);
     ``kg eval`` reports precision and recall per class. Without one, the rule's class is the first part of
@@ -99,6 +102,7 @@ class RelationRule:
     reciprocal: bool = False
     implied: str | None = None
     subject_nouns: tuple[str, ...] = ()
+    nominal: tuple[str, ...] = ()
     rule_class: str | None = None
     extra: dict = field(default_factory=dict, compare=False)
 
