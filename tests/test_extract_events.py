@@ -194,3 +194,173 @@ def test_killed_in_police_firing_is_killed_by_the_police(events):
     [event] = events(KILLED_IN_FIRING)
     assert (event.relation, event.implied) == ("kills", False)
     assert event.subjects[0].startswith("police") and event.objects
+
+
+# -- nominal events --------------------------------------------------------------------------------
+
+ARREST_OF_BY = Case(
+    "The arrest of Maria Kolesnikova by the KGB shocked the opposition.",
+    """
+    The           1 det       DET   DT   the
+    arrest        8 nsubj     NOUN  NN   arrest
+    of            1 prep      ADP   IN   of
+    Maria         4 compound  PROPN NNP  Maria
+    Kolesnikova   2 pobj      PROPN NNP  Kolesnikova
+    by            1 prep      ADP   IN   by
+    the           7 det       DET   DT   the
+    KGB           5 pobj      PROPN NNP  KGB
+    shocked       8 ROOT      VERB  VBD  shock
+    the          10 det       DET   DT   the
+    opposition    8 dobj      NOUN  NN   opposition
+    .             8 punct     PUNCT .    .
+    """,
+    [(3, 5, "PERSON", ""), (7, 8, "ORG", "")],
+)
+
+
+def test_the_arrest_of_x_by_y(events):
+    [event] = events(ARREST_OF_BY)
+    assert (event.relation, event.objects, event.method) == ("detains", ("maria-kolesnikova",),
+                                                              "rule/nominal.arrest/1")
+    assert event.subjects[0].startswith("kgb") and not event.implied
+
+
+CLASHES_BETWEEN = Case(
+    "Clashes between protesters and police erupted in Minsk.",
+    """
+    Clashes      5 nsubj     NOUN  NNS  clash
+    between      0 prep      ADP   IN   between
+    protesters   1 pobj      NOUN  NNS  protester
+    and          2 cc        CCONJ CC   and
+    police       2 conj      NOUN  NNS  police
+    erupted      5 ROOT      VERB  VBD  erupt
+    in           5 prep      ADP   IN   in
+    Minsk        6 pobj      PROPN NNP  Minsk
+    .            5 punct     PUNCT .    .
+    """,
+    [(7, 8, "GPE", "minsk")],
+)
+
+
+def test_clashes_between_protesters_and_police_are_a_violent_protest(events):
+    # one event, the first named acting on the other; protesters who clash riot (CAMEO 145); the place is
+    # where the clashes erupted
+    assert [e for e in events(CLASHES_BETWEEN) if e.method == "rule/nominal.clash/1"] == [
+        Event(("belarusian-protesters",), "riots", ("belarusian-police",), "minsk", False, "rule/nominal.clash/1")]
+
+
+TALKS_CALLED_FOR = Case(
+    "The EU called for talks between Russia and Ukraine.",
+    """
+    The       1 det       DET   DT   the
+    EU        2 nsubj     PROPN NNP  EU
+    called    2 ROOT      VERB  VBD  call
+    for       2 prep      ADP   IN   for
+    talks     3 pobj      NOUN  NNS  talk
+    between   4 prep      ADP   IN   between
+    Russia    5 pobj      PROPN NNP  Russia
+    and       6 cc        CCONJ CC   and
+    Ukraine   6 conj      PROPN NNP  Ukraine
+    .         2 punct     PUNCT .    .
+    """,
+    [(1, 2, "ORG", ""), (6, 7, "GPE", "russia"), (8, 9, "GPE", "")],
+)
+
+
+def test_talks_called_for_did_not_happen(events):
+    assert not [e for e in events(TALKS_CALLED_FOR) if e.relation == "consults"]
+
+
+DENIED_INVOLVEMENT = Case(
+    "The Kremlin denied involvement in the attack on the embassy.",
+    """
+    The           1 det       DET   DT   the
+    Kremlin       2 nsubj     PROPN NNP  Kremlin
+    denied        2 ROOT      VERB  VBD  deny
+    involvement   2 dobj      NOUN  NN   involvement
+    in            3 prep      ADP   IN   in
+    the           6 det       DET   DT   the
+    attack        4 pobj      NOUN  NN   attack
+    on            6 prep      ADP   IN   on
+    the           9 det       DET   DT   the
+    embassy       7 pobj      NOUN  NN   embassy
+    .             2 punct     PUNCT .    .
+    """,
+    [(0, 2, "ORG", "kremlin")],
+)
+
+
+def test_a_denied_involvement_is_a_denial_and_the_attack_is_denied(registry, component):
+    doc = component(DENIED_INVOLVEMENT.doc())
+    found = Extractor(registry, nlp=NLP).statements(doc, Document("case", DENIED_INVOLVEMENT.text,
+                                                                  published=PUBLISHED))
+    by_relation = {e.statement.relation: e.statement for e in found}
+    assert by_relation["makes_statement"].cameo == "016" and by_relation["makes_statement"].subjects == ("kremlin",)
+    attack = by_relation["assaults"]
+    assert (attack.subjects, attack.polarity, attack.status, attack.claimant) == (
+        ("kremlin",), "denied", "reported", "kremlin")
+
+
+# -- precision: who says it, and static relations from their own clause -------------------------------
+
+UNNAMED_SPEAKER = Case(
+    "He said protesters attacked the police.",
+    """
+    He           1 nsubj     PRON  PRP  he
+    said         1 ROOT      VERB  VBD  say
+    protesters   3 nsubj     NOUN  NNS  protester
+    attacked     1 ccomp     VERB  VBD  attack
+    the          5 det       DET   DT   the
+    police       3 dobj      NOUN  NN   police
+    .            1 punct     PUNCT .    .
+    """,
+    [],
+)
+
+
+def test_what_an_unnamed_speaker_says_is_never_asserted(registry, component):
+    doc = component(UNNAMED_SPEAKER.doc())
+    [found] = Extractor(registry, nlp=NLP).statements(doc, Document("case", UNNAMED_SPEAKER.text))
+    assert (found.statement.relation, found.statement.status, found.statement.claimant) == ("assaults", "alleged",
+                                                                                            None)
+
+
+TITLE_ELSEWHERE = Case(
+    "Russia hosted the talks. President Ion Ivanov welcomed the plan.",
+    """
+    Russia      1 nsubj     PROPN NNP  Russia
+    hosted      1 ROOT      VERB  VBD  host
+    the         3 det       DET   DT   the
+    talks       1 dobj      NOUN  NNS  talk
+    .           1 punct     PUNCT .    .
+    President   7 compound  PROPN NNP  President
+    Ion         7 compound  PROPN NNP  Ion
+    Ivanov      8 nsubj     PROPN NNP  Ivanov
+    welcomed    8 ROOT      VERB  VBD  welcome
+    the        10 det       DET   DT   the
+    plan        8 dobj      NOUN  NN   plan
+    .           8 punct     PUNCT .    .
+    """,
+    [(0, 1, "GPE", "russia"), (6, 8, "PERSON", "")],
+)
+
+TITLE_SAME_SENTENCE = Case(
+    "Russia hosted the talks with President Ion Ivanov.",
+    """
+    Russia      1 nsubj     PROPN NNP  Russia
+    hosted      1 ROOT      VERB  VBD  host
+    the         3 det       DET   DT   the
+    talks       1 dobj      NOUN  NNS  talk
+    with        3 prep      ADP   IN   with
+    President   7 compound  PROPN NNP  President
+    Ion         7 compound  PROPN NNP  Ion
+    Ivanov      4 pobj      PROPN NNP  Ivanov
+    .           1 punct     PUNCT .    .
+    """,
+    [(0, 1, "GPE", "russia"), (6, 8, "PERSON", "")],
+)
+
+
+@pytest.mark.parametrize("case", [TITLE_ELSEWHERE, TITLE_SAME_SENTENCE], ids=["elsewhere", "same-sentence"])
+def test_a_title_naming_no_country_is_no_head_of_state_of_a_country_named_elsewhere(events, case):
+    assert not [e for e in events(case) if e.relation == "head_of_state_of"]

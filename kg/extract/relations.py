@@ -231,9 +231,11 @@ class _Finder:
             if target is None and rule.object == "country" and title.org is not None:
                 target, relation = title.org, "leader_of"  # "European Council President Charles Michel"
             default = target is None and rule.object == "country"
+            head = self.doc[item.head]
+            if default and not (head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children)):
+                continue  # "President Ion Ivanov" names no country: never one named elsewhere in the sentence
             if target is None and not default:
                 continue
-            head = self.doc[item.head]
             found.append(Candidate(rule.id, rule.version, relation, (title.person,),
                                    () if default or target is None else (target,), head.i,
                                    head.sent.start_char, head.sent.end_char,
