@@ -5,6 +5,7 @@ nominal events. Sentences are our own, parsed by hand as ``en_core_web_sm`` 3.8 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
 
 import pytest
@@ -364,3 +365,29 @@ TITLE_SAME_SENTENCE = Case(
 @pytest.mark.parametrize("case", [TITLE_ELSEWHERE, TITLE_SAME_SENTENCE], ids=["elsewhere", "same-sentence"])
 def test_a_title_naming_no_country_is_no_head_of_state_of_a_country_named_elsewhere(events, case):
     assert not [e for e in events(case) if e.relation == "head_of_state_of"]
+
+
+# -- an extracted event a curated one covers is another attestation of it --------------------------
+
+
+def test_an_extracted_consult_covered_by_a_curated_call_is_the_same_event():
+    from kg.dates import EventDate
+    from kg.extract.ingest import covered
+    from kg.graph.write import statement_triples
+    from kg.model import Evidence, Statement
+    from kg.ontology import ACTOR, PK
+
+    day = EventDate(PUBLISHED)
+    call = Statement(("alexander-lukashenko",), "calls", ("vladimir-putin",), "s1", date=day)
+    consult = Statement(("alexander-lukashenko",), "consults", ("vladimir-putin",), "s1", date=day, place="minsk",
+                        evidence=Evidence(0, 9, "They spoke."), method="rule/consult.speak/1", confidence=0.8)
+    other_day = Statement(("alexander-lukashenko",), "consults", ("vladimir-putin",), "s1",
+                          date=EventDate(date(2020, 8, 21)), method="rule/consult.speak/1", confidence=0.8)
+    kept = covered([consult, other_day], [call])
+    assert [(s.relation, s.place, s.method) for s in kept] == [("calls", None, "rule/consult.speak/1"),
+                                                              ("consults", None, "rule/consult.speak/1")]
+
+    def events(statement: Statement) -> set:
+        return {o for _, p, o in statement_triples(statement, iri_of=lambda i: ACTOR[i]) if p == PK.attests}
+
+    assert events(kept[0]) == events(call) and events(kept[1]) != events(call)

@@ -23,7 +23,8 @@ from kg.curated import CuratedData
 from kg.errors import InputError
 from kg.ontology import Ontology, load_ontology
 
-__all__ = ["ID_PREFIXES", "SEED_GOLD", "GoldRecord", "GoldTriple", "curated_gold", "load_gold", "main", "write_curated_gold"]
+__all__ = ["ID_PREFIXES", "SEED_GOLD", "GoldRecord", "GoldTriple", "curated_gold", "load_gold", "main",
+           "write_curated_gold"]
 
 #: The dataset of a record, by the prefix of its id (``../shared/eval``); other records name their
 #: ``dataset`` or are ``curated``. The dataset decides which predictions count for precision.

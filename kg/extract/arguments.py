@@ -112,7 +112,8 @@ class Arguments:
         if item.kind != "np":
             return item.label in lex.agent_labels
         head = self.doc[item.head]
-        return head.lemma_.lower() in lex.human_nouns or head.lower_ in lex.human_nouns or head.lower_ in lex.crowd_counts
+        return head.lemma_.lower() in lex.human_nouns or head.lower_ in lex.human_nouns \
+            or head.lower_ in lex.crowd_counts
 
     def accept(self, rule: RelationRule, index: int | None) -> bool:
         """True if mention ``index`` is an object of the kind ``rule`` wants."""

@@ -427,6 +427,7 @@ class Extractor:
         describe = self._describe
         claimed = describe(context, qualifiers.claimant, claimant) \
             if qualifiers.claimant is not None and isinstance(claimant, Actor) else None
+        said: tuple[Argument, ...]
         if implied is not None:
             trigger = parsed[candidate.trigger]
             said = (Argument(str(ACTOR[implied.id]), implied.id, implied.label, implied.type, "", trigger.idx,

@@ -217,5 +217,6 @@ def rule_classes() -> dict[str, str]:
     >>> rule_classes()["rule/flee.flee/1"]
     'flee'
     """
-    found = {rule.method: rule.kind for rule in (*load_relation_rules(), *load_title_rules())}
+    rules: list[RelationRule | TitleRule] = [*load_relation_rules(), *load_title_rules()]
+    found = {rule.method: rule.kind for rule in rules}
     return found | {f"rule/{ident}/1": kind for ident, kind in CODE_RULES.items()}
