@@ -220,6 +220,51 @@ def test_re3d_precision_counts_only_families_with_core_gold() -> None:
     assert (report.precision, report.recall) == (0.5, 2 / 3)
 
 
+def test_acled_precision_counts_the_kinds_of_event_acled_codes() -> None:
+    # ACLED lists every event of its kinds in a note, so a fight it does not list is spurious; a statement
+    # ("X said", "X met Y") is nothing ACLED codes and is left out
+    gold = [record("acled:1", triple("protesters", "protest", "14", None), dataset="acled"),
+            record("acled:2", triple("Taliban", "fight", "19", "Afghan forces"), dataset="acled")]
+    predictions = {"acled:1": [pred("protesters", "demonstrates", None, cameo="141"),
+                               pred("soldiers", "fights", "rebels", cameo="190"),
+                               pred("mayor", "meets_with", "governor", cameo="043", family="consults")],
+                   "acled:2": [pred("Taliban", "fights", "Afghan forces", cameo="190"),
+                               pred("Taliban", "makes_statement", None, cameo="010", family="statement")]}
+    report = score(gold, predictions)
+    assert (report.predicted, report.correct, report.ignored) == (3, 2, 2)
+
+
+def test_indiapolice_precision_counts_police_actions_only() -> None:
+    # the dataset labels what the police did: a police arrest in an unlabelled sentence is spurious, an
+    # arrest by someone else, or a police meeting, is outside what it annotates
+    police = ("police", "cops", "policemen")
+    arrest = GoldTriple(police, "arrest", "17", None)
+    gold = [record("ipe:1", arrest, dataset="indiapolice"), record("ipe:2", dataset="indiapolice")]
+    predictions = {"ipe:1": [pred(arg("police", "the cops"), "detains", "rioters", cameo="173"),
+                             pred("mob", "abducts", "shopkeeper", cameo="181")],
+                   "ipe:2": [pred("policemen", "detains", "two men", cameo="173"),
+                             pred("villagers", "detains", "a thief", cameo="173"),
+                             pred("police", "meets_with", "leaders", cameo="043", family="consults")]}
+    report = score(gold, predictions)
+    assert (report.matched, report.predicted, report.correct, report.ignored) == (1, 2, 1, 3)
+    assert report.precision == 0.5
+
+
+def test_class_rows_count_each_rule_class() -> None:
+    gold = [record("curated:x", triple("Lukashenko", "consults", "04", "Putin"),
+                   triple("police", "arrest", "17", "protesters"))]
+    held = pred("police", "detains", "protesters", cameo="173", method="rule/coerce.held/1")
+    wrong = pred("police", "detains", "journalists", cameo="173", method="rule/coerce.held/1")
+    classes = {"rule/coerce.held/1": "agentless", "rule/test/1": "consult"}
+    report = score(gold, {"curated:x": [CALL, held, wrong]}, classes=classes)
+    rows = {row["name"]: row for row in report.classes}
+    assert (rows["agentless"]["predicted"], rows["agentless"]["correct"], rows["agentless"]["matched"]) == (2, 1, 1)
+    assert rows["agentless"]["precision"] == 0.5 and rows["agentless"]["recall"] == 0.5
+    assert (rows["consult"]["predicted"], rows["consult"]["matched"]) == (1, 1)
+    assert [r["name"] for r in report.rows() if r["what"] == "class"] == ["agentless", "consult"]
+    assert score(gold, {"curated:x": [CALL]}).classes == []
+
+
 def test_curated_precision_counts_everything() -> None:
     gold = [record("curated:x", triple("Lukashenko", "consults", "04", "Putin"))]
     report = score(gold, {"curated:x": [CALL, pred("Putin", "flees_to", "Lithuania"),
@@ -303,12 +348,14 @@ def test_load_gold_text_and_file_records(tmp_path: Path) -> None:
              gold_line("plover:7", text="Putin called back.", dataset="curated"),
              gold_line("x2", file="a.txt", sha256=hashlib.sha256(body).hexdigest(), dataset="mine"),
              json.dumps({"id": "re3d:1", "text": "t", "gold": {"triples": [], "event": "X"}}),
-             gold_line("x1", text="Another text under the same id.")]
+             gold_line("x1", text="Another text under the same id."),
+             gold_line("acled:9", text="t"), gold_line("ipe:3:4", text="t")]
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     records = load_gold(path, sources=[tmp_path / "elsewhere", texts])
     assert [(r.id, r.dataset) for r in records] == [("x1", "curated"), ("plover:7", "plover"), ("x2", "mine"),
-                                                    ("re3d:1", "re3d"), ("x1#2", "curated")]
+                                                    ("re3d:1", "re3d"), ("x1#2", "curated"),
+                                                    ("acled:9", "acled"), ("ipe:3:4", "indiapolice")]
     assert records[0].published == date(2020, 8, 15) and records[1].published is None
     assert records[2].text == body.decode()
     assert records[0].triples == (GoldTriple(("Lukashenko",), "consults", "04", ("Putin",), True, False),)

@@ -615,6 +615,8 @@ def test_eval_seed_reports_json(seed_eval):
         assert 0.0 <= report[key] <= 1.0
     assert report["records"] == 1 and report["gold"] > 0
     assert {"consults", "flees_to"} <= {row["name"] for row in report["families"]}
+    classes = {row["name"]: row for row in report["classes"]}  # per rule class: the seed's calls are consults
+    assert classes["consult"]["matched"] >= 1 and sum(r["matched"] for r in classes.values()) == report["matched"]
     assert re.match(r"Scored 1 gold records", result.err)
 
 

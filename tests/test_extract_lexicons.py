@@ -133,3 +133,31 @@ def test_a_bad_demonym_line_names_file_and_line(tmp_path: Path, line: str, messa
         load_demonyms(path)
     assert (caught.value.path, caught.value.line) == (str(path), 3)
     assert message in caught.value.message, caught.value.message
+
+
+# -- relation rules: classes ------------------------------------------------------------------------
+
+
+def test_a_rule_class_is_read_or_taken_from_the_id(tmp_path: Path):
+    from kg.extract.rules import load_relation_rules, rule_classes
+
+    path = tmp_path / "relations.jsonl"
+    path.write_text('{"id": "coerce.held", "version": 1, "relation": "detains", "lemmas": ["detain"], '
+                    '"class": "agentless"}\n{"id": "coerce.arrest", "version": 2, "relation": "detains", '
+                    '"lemmas": ["arrest"]}\n', encoding="utf-8")
+    held, arrest = load_relation_rules(path)
+    assert (held.kind, arrest.kind) == ("agentless", "coerce")
+    classes = rule_classes()
+    assert classes["rule/coerce.detain/2"] == "coerce" and classes["rule/member.noun-phrase/1"] == "member"
+    assert classes["rule/title.head-of-state/1"] == "title"
+
+
+def test_a_bad_rule_class_names_file_and_line(tmp_path: Path):
+    from kg.extract.rules import load_relation_rules
+
+    path = tmp_path / "relations.jsonl"
+    path.write_text('{"id": "a.b", "version": 1, "relation": "detains", "lemmas": ["detain"], "clas": "x"}\n',
+                    encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_relation_rules(path)
+    assert (caught.value.line, caught.value.message) == (1, "unknown rule field 'clas'")

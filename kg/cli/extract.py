@@ -158,17 +158,19 @@ def evaluate(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the whole report as JSON here.",
                                              show_default=False)] = None,
 ) -> None:
-    """Score extraction against gold: precision, recall, F1 overall, per family and per PLOVER type."""
+    """Score extraction against gold: precision, recall, F1 overall, per family, per PLOVER type and per rule
+    class (a class's recall is its share of the gold found)."""
     from kg.build import source_folders
     from kg.evaluate import load_gold, score
     from kg.extract.ingest import predict
+    from kg.extract.rules import rule_classes
     from kg.files import write_atomic
 
     started = time.perf_counter()
     records = [r for path in gold for r in load_gold(path, sources=source_folders(sources or ()))]
     with document_progress("Scoring") as progress:
         predictions = predict(records, processes=processes, on_document=progress)
-    report = score(records, predictions)
+    report = score(records, predictions, classes=rule_classes())
     if out is not None:
         write_atomic(out, json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
     if fmt is Format.json:

@@ -23,7 +23,13 @@ from kg.curated import CuratedData
 from kg.errors import InputError
 from kg.ontology import Ontology, load_ontology
 
-__all__ = ["SEED_GOLD", "GoldRecord", "GoldTriple", "curated_gold", "load_gold", "main", "write_curated_gold"]
+__all__ = ["ID_PREFIXES", "SEED_GOLD", "GoldRecord", "GoldTriple", "curated_gold", "load_gold", "main",
+           "write_curated_gold"]
+
+#: The dataset of a record, by the prefix of its id (``../shared/eval``); other records name their
+#: ``dataset`` or are ``curated``. The dataset decides which predictions count for precision.
+ID_PREFIXES = {"plover": "plover", "re3d": "re3d", "acled": "acled", "ipe": "indiapolice"}
+
 
 @dataclass(frozen=True)
 class GoldTriple:
@@ -60,7 +66,8 @@ class GoldRecord:
     id : str
         The record id; predictions are keyed by it.
     dataset : str
-        ``"plover"``, ``"re3d"`` or ``"curated"``: it decides which predictions count for precision.
+        ``"plover"``, ``"re3d"``, ``"acled"``, ``"indiapolice"`` or ``"curated"`` (see :data:`ID_PREFIXES`):
+        it decides which predictions count for precision.
     event : str or None
         The PLOVER event type of a PLOVER record.
     """
@@ -148,9 +155,9 @@ def _record(raw: Any, sources: Sequence[str | Path], fail: Callable[[str], Input
         except ValueError:
             raise fail(f"'published' must be a date YYYY-MM-DD, not {published!r}") from None
     dataset = raw.get("dataset") or "curated"
-    for prefix in ("plover", "re3d"):
+    for prefix, name in ID_PREFIXES.items():
         if ident.startswith(prefix + ":"):
-            dataset = prefix
+            dataset = name
     if not isinstance(dataset, str):
         raise fail(f"'dataset' must be a name, not {dataset!r}")
     event = gold.get("event") if isinstance(gold.get("event"), str) else None
@@ -162,8 +169,9 @@ def load_gold(path: str | Path, *, sources: Sequence[str | Path] = ()) -> list[G
     """Read a gold JSONL file into records.
 
     A record gives its ``text``, or the ``file`` name of a text to look up in each folder of
-    ``sources`` in turn and the ``sha256`` that text must have. The dataset is ``"plover"`` or
-    ``"re3d"`` by the id's prefix, else the record's ``dataset``, else ``"curated"``. An id used twice
+    ``sources`` in turn and the ``sha256`` that text must have. The dataset is named by the id's prefix
+    (:data:`ID_PREFIXES`: ``plover:``, ``re3d:``, ``acled:``, ``ipe:``), else by the record's ``dataset``,
+    else it is ``"curated"``. An id used twice
     (the PLOVER gold standard has one) gets ``#2``, ``#3``, ... appended, so every record can be scored.
 
     Parameters

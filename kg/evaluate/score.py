@@ -197,6 +197,9 @@ class EvalReport:
     ``matched`` counts gold triples found; ``correct`` counts counted predictions that found one, and
     ``ignored`` the predictions left out of precision (outside what a PLOVER or re3d record annotates).
     Each of ``families`` and ``plover_types`` is a list of rows like :meth:`rows` gives, with core counts.
+    ``classes`` has a row per class of rule (``agentless``, ``clash``, ``nominal``, ...; see
+    :func:`score`): its predictions and how many were right, and the gold triples it found (its recall is
+    its share of all gold triples found).
     ``errors`` lists up to 200 misses: ``{record, kind: "missed", subject, family, cameo, object, core}``
     and ``{record, kind: "spurious", subject, relation, object}``.
     """
@@ -217,6 +220,7 @@ class EvalReport:
     core_f1: float
     families: list[dict[str, Any]] = field(default_factory=list)
     plover_types: list[dict[str, Any]] = field(default_factory=list)
+    classes: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -226,7 +230,7 @@ class EvalReport:
         return out
 
     def rows(self) -> list[dict[str, Any]]:
-        """Return flat rows for a table: overall, then per family, then per PLOVER type.
+        """Return flat rows for a table: overall, then per family, per PLOVER type and per rule class.
 
         Each row has what, name, gold, predicted, matched, precision, recall, f1, core_recall and core_f1
         (the F1 of precision and core recall).
@@ -234,7 +238,8 @@ class EvalReport:
         overall = {"what": "overall", "name": "+".join(self.datasets) or "none", "gold": self.gold,
                    "predicted": self.predicted, "matched": self.matched, "precision": self.precision,
                    "recall": self.recall, "f1": self.f1, "core_recall": self.core_recall, "core_f1": self.core_f1}
-        return [overall, *({k: row[k] for k in _ROW_KEYS} for row in (*self.families, *self.plover_types))]
+        return [overall, *({k: row[k] for k in _ROW_KEYS}
+                           for row in (*self.families, *self.plover_types, *self.classes))]
 
 
 def _match(triples: Sequence[GoldTriple], predictions: Sequence[Mapping[str, Any]]) -> dict[int, int]:
@@ -264,13 +269,40 @@ def _family(relation: Mapping[str, Any], *candidates: Iterable[tuple[str, str | 
     return str(relation.get("family") or relation.get("label") or "unknown")
 
 
-def _counted(record: GoldRecord, relation: Mapping[str, Any], re3d_core: set[tuple[str, str | None]]) -> bool:
-    """Whether a prediction of ``relation`` in ``record`` counts for precision (see :func:`score`)."""
-    if record.dataset == "plover":
-        return any(_fits(relation, t.family, t.cameo) or relation.get("family") == t.family for t in record.triples)
-    if record.dataset == "re3d":
-        return any(_fits(relation, family, cameo) for family, cameo in re3d_core)
-    return True
+@dataclass
+class _Scope:
+    """What each dataset annotates, for deciding which predictions count for precision (see :func:`score`)."""
+
+    families: dict[str, dict[tuple[str, str | None], None]] = field(default_factory=lambda: defaultdict(dict))
+    core: dict[str, set[tuple[str, str | None]]] = field(default_factory=lambda: defaultdict(set))
+    subjects: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def of(cls, gold: Sequence[GoldRecord]) -> _Scope:
+        scope = cls()
+        for record in gold:
+            for t in record.triples:
+                scope.families[record.dataset][(t.family, t.cameo)] = None
+                if t.core:
+                    scope.core[record.dataset].add((t.family, t.cameo))
+                scope.subjects[(record.dataset, t.family)].update(t.subject)
+        return scope
+
+    def counted(self, record: GoldRecord, prediction: Mapping[str, Any]) -> bool:
+        """Whether a prediction in ``record`` is of what the record's dataset annotates."""
+        relation = prediction.get("relation") or {}
+        dataset = record.dataset
+        if dataset == "plover":  # one event per record: only its relation
+            return any(_fits(relation, t.family, t.cameo) or relation.get("family") == t.family for t in record.triples)
+        if dataset == "re3d":  # not exhaustive: only the families with core gold
+            return any(_fits(relation, family, cameo) for family, cameo in self.core[dataset])
+        if dataset == "acled":  # every event of the kinds ACLED codes
+            return any(_fits(relation, family, cameo) for family, cameo in self.families[dataset])
+        if dataset == "indiapolice":  # police actions only: of a labelled family, with the police as subject
+            return any(_fits(relation, family, cameo) and _argument(prediction.get("subject"),
+                                                                    tuple(self.subjects[(dataset, family)]))
+                       for family, cameo in self.families[dataset])
+        return True
 
 
 def judge(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping[str, Any]]],
@@ -279,22 +311,26 @@ def judge(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
 
     Useful to measure the precision of each rule (``prediction["method"]``) on development data.
     """
-    re3d_core = {(t.family, t.cameo) for r in gold if r.dataset == "re3d" for t in r.triples if t.core}
+    scope = _Scope.of(gold)
     judged = []
     for record in gold:
         found = list(predictions.get(record.id, ()))
         matched = set(_match(record.triples, found).values())
-        judged += [(p, j in matched) for j, p in enumerate(found)
-                   if _counted(record, p.get("relation") or {}, re3d_core)]
+        judged += [(p, j in matched) for j, p in enumerate(found) if scope.counted(record, p)]
     return judged
 
 
-def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping[str, Any]]]) -> EvalReport:
+def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping[str, Any]]], *,
+          classes: Mapping[str, str] | None = None) -> EvalReport:
     """Score predicted statements against gold records.
 
     Recall counts gold triples matched; precision counts predictions that matched, over the predictions
-    that count: for PLOVER records only those whose relation the record annotates, for re3d records only
-    those of a family with a core triple somewhere in the re3d records, for curated records all of them.
+    of what the record's dataset annotates (``../shared/eval/README.md``): for PLOVER records (one event
+    each) only those whose relation the record annotates; for re3d records (not exhaustive) only those of
+    a family with a core triple somewhere in the re3d records; for ACLED notes (every event of the kinds
+    ACLED codes) those of a family ACLED annotates; for IndiaPoliceEvents sentences (police actions only,
+    most sentences with none) those of a labelled family whose subject is the police (a subject label
+    of that family); for curated records all of them.
     A prediction belongs to the family of the gold triple it matched, else of a gold triple its relation
     fits (in the record, then in its dataset), else to its own relation family.
 
@@ -305,6 +341,9 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     predictions : mapping of str to sequence of dict
         Predicted statements (the ``kg extract --format jsonl`` shape) by record id; a record without a
         key has none. Negated, denied or hypothetical statements count like any other.
+    classes : mapping of str to str, optional
+        The class of each rule by method (:func:`kg.extract.rules.rule_classes`); a method not in it is
+        its own class. Without it the report has no class rows.
 
     Returns
     -------
@@ -324,14 +363,12 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     >>> report.precision, report.recall, report.ignored, report.plover_types[0]["name"]
     (1.0, 1.0, 1, 'ASSAULT')
     """
-    keys: dict[str, dict[tuple[str, str | None], None]] = defaultdict(dict)  # gold families by dataset, in order
-    for record in gold:
-        keys[record.dataset].update(dict.fromkeys((t.family, t.cameo) for t in record.triples))
-    re3d_core = {(t.family, t.cameo) for r in gold if r.dataset == "re3d" for t in r.triples if t.core}
+    scope = _Scope.of(gold)
 
     total = _Tally()
     families: dict[str, _Tally] = defaultdict(_Tally)
     types: dict[str, _Tally] = defaultdict(_Tally)
+    kinds: dict[str, _Tally] = defaultdict(_Tally)
     errors: list[dict[str, Any]] = []
     ignored = 0
     for record in gold:
@@ -349,13 +386,21 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
         owner = {j: record.triples[i].family for i, j in pairs.items()}
         for j, prediction in enumerate(found):
             relation = prediction.get("relation") or {}
-            if not _counted(record, relation, re3d_core):
+            if not scope.counted(record, prediction):
                 ignored += 1
                 continue
             family = owner.get(j) or _family(relation, [(t.family, t.cameo) for t in record.triples],
-                                             keys[record.dataset])
+                                             scope.families[record.dataset])
             for tally in (total, families[family], *by_type):
                 tally.add_prediction(j in owner)
+            if classes is not None:
+                method = str(prediction.get("method") or "unknown")
+                kind = kinds[classes.get(method, method)]
+                kind.add_prediction(j in owner)
+                if j in owner:
+                    triple = next(record.triples[i] for i, k in pairs.items() if k == j)
+                    kind.matched += 1
+                    kind.core_matched += triple.core
             if j not in owner and len(errors) < MAX_ERRORS:
                 errors.append({"record": record.id, "kind": "spurious", "subject": _name(prediction.get("subject")),
                                "relation": relation.get("label"), "object": _name(prediction.get("object"))})
@@ -363,6 +408,8 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
     gold_families = {t.family for r in gold for t in r.triples}
     order = sorted(families, key=lambda name: (name not in gold_families, name))
     row = total.row("overall", "")
+    for kind in kinds.values():
+        kind.gold, kind.core_gold = total.gold, total.core_gold
     return EvalReport(
         datasets=tuple(sorted({r.dataset for r in gold})), records=len(gold), gold=total.gold,
         matched=total.matched, core_gold=total.core_gold, core_matched=total.core_matched,
@@ -371,5 +418,6 @@ def score(gold: Sequence[GoldRecord], predictions: Mapping[str, Sequence[Mapping
         core_f1=row["core_f1"],
         families=[families[name].row("family", name) for name in order],
         plover_types=[types[name].row("plover_type", name) for name in sorted(types)],
+        classes=[kinds[name].row("class", name) for name in sorted(kinds)],
         errors=errors,
     )

@@ -118,7 +118,7 @@ class Arguments:
             return self.label(index) in lex.agent_labels
         head = self.doc[item.head]
         return head.lemma_.lower() in lex.human_nouns or head.lower_ in lex.human_nouns \
-            or head.lemma_.lower() in lex.organisation_heads or bool(item.inner)
+            or head.lemma_.lower() in lex.organisation_heads or bool(item.inner) or head.lower_ in lex.crowd_counts
 
     def person_or_group(self, index: int) -> bool:
         """People rather than things: a person, a nationality, or a noun phrase headed by a human noun
@@ -128,7 +128,8 @@ class Arguments:
         if item.kind != "np":
             return item.label in lex.agent_labels
         head = self.doc[item.head]
-        return head.lemma_.lower() in lex.human_nouns or head.lower_ in lex.human_nouns
+        return head.lemma_.lower() in lex.human_nouns or head.lower_ in lex.human_nouns \
+            or head.lower_ in lex.crowd_counts
 
     def accept(self, rule: RelationRule, index: int | None) -> bool:
         """True if mention ``index`` is an object of the kind ``rule`` wants."""
@@ -237,6 +238,27 @@ class Arguments:
                     if any(self.mentions.resolve(index) == self.mentions.resolve(s) for s in subjects):
                         continue
                     return index
+        return None
+
+    def place(self, verb: Token, noun: Token | None) -> int | None:
+        """The mention of where the predicate happened: a place named after one of the place prepositions on
+        the verb or its light noun ("held a rally in Minsk", "arrested outside the parliament in Kyiv",
+        "protested in Surat city"), the first one met."""
+        lex = lexicons()
+        for head in (verb, noun):
+            if head is None:
+                continue
+            for prep in children(head, "prep"):
+                if prep.lower_ not in lex.place_preps:
+                    continue
+                for pobj in children(prep, "pobj"):
+                    for token in (pobj, *children(pobj, "compound"), *(o for p in children(pobj, "prep")
+                                                                      if p.lower_ in lex.place_preps
+                                                                      for o in children(p, "pobj"))):
+                        index = self.mentions.at(token)
+                        if index is not None and self.mentions[index].label in lex.place_labels \
+                                and self.mentions[index].kind == "entity":
+                            return index
         return None
 
     def split(self, index: int) -> list[int]:

@@ -127,7 +127,7 @@ class Extractor:
         source = self.source_for(document)
         found = []
         for candidate in candidates:
-            extracted = self._statement(candidate, context, source, document.text)
+            extracted = self._statement(candidate, context, source, parsed)
             if extracted is not None:
                 found.append(extracted)
         self.report.add(document, found, cleanings=[*(parsed._.kg_cleanings or ()), *context.dropped],
@@ -371,36 +371,96 @@ class Extractor:
             return "threatens", lex.threat_codes.get(root or "", "130"), "actual", polarity
         return relation, cameo, modality, polarity
 
-    def _statement(self, candidate: Candidate, context: _Context, source: str, text: str) -> Extracted | None:
+    def _place(self, context: _Context, index: int | None) -> Actor | None:
+        """The place a mention names, if it resolves to one (a country, region or city)."""
+        found = self.resolve(context, index) if index is not None else None
+        return found if isinstance(found, Actor) and self.onto.is_a(found.type, "Place") else None
+
+    def _implied(self, kind: str, context: _Context, place: Actor | None) -> Actor:
+        """The actor an agentless event implies (``police``, ``protesters``), of the country where it happened:
+        the place's country, else the document's."""
+        country = (place.id if place.type == "Country" else place.country) if place is not None else None
+        country = country or context.main_country
+        body = lexicons().generic_bodies.get(kind)
+        if body is not None and country is not None:
+            bodies = [a for a in self.registry.actors.values() if a.country == country and self.onto.is_a(a.type, body)]
+            if len(bodies) == 1:
+                return bodies[0]
+            institution = self.resolver.world.institution_named(kind, country)
+            if institution is not None:  # "hundreds were detained" in a report from Germany: Germany's police
+                return institution
+        found = self._national(kind, country)
+        if isinstance(found, Actor):
+            return found
+        state = self.resolver.known.get(country or "")
+        label = f"{kind} of {state.label}" if state is not None else kind
+        return self.resolver.new_actor(label, body or "Group", country=country)
+
+    def _crowd(self, context: _Context, index: int, relation: str) -> bool:
+        """True if the subject of a protest is people named by a common noun ("farmers", "dozens of
+        residents"), whom the event data (CAMEO, ACLED) code as the country's protesters."""
+        lex = lexicons()
+        item = context.mentions[index]
+        if item.kind != "np" or item.inner or item.owner is not None or item.actor is not None \
+                or relation not in lex.crowd_relations:
+            return False
+        return (item.root_lemma in lex.human_nouns or item.root in lex.human_nouns or item.root in lex.crowd_counts) \
+            and item.root_lemma not in lex.generic_bodies and item.root_lemma not in lex.organisation_heads \
+            and item.root not in lex.crowd_heads and item.root_lemma not in lex.crowd_heads
+
+    def _named_in(self, context: _Context, country: str, candidate: Candidate) -> bool:
+        """True if the sentence of ``candidate`` names ``country`` (or its capital, or a demonym of it)."""
+        for item in context.mentions:
+            if candidate.sentence_start <= item.start_char < candidate.sentence_end \
+                    and item.kind in ("entity", "demonym"):
+                actor = self.resolver.known.get(item.actor or item.country or "")
+                if actor is not None and country in (actor.id, actor.country):
+                    return True
+        return False
+
+    def _statement(self, candidate: Candidate, context: _Context, source: str, parsed: Doc) -> Extracted | None:
+        text = parsed.text
         relation, cameo, modality, polarity = self._recode(candidate)
+        if relation == "fights" and any(context.mentions[i].root_lemma in lexicons().crowd_heads
+                                        or context.mentions[i].root in lexicons().crowd_heads
+                                        for i in candidate.subjects):
+            relation, cameo = "riots", "145"  # protesters clashing with the police: a violent protest
         qualifiers = candidate.qualifiers
-        named = [(i, self._acting(self.resolve(context, i, relation=relation))) for i in candidate.subjects]
+        place = self._place(context, candidate.place)
+        crowd = lexicons().crowd_relations.get(relation)
+        named = [(i, self._implied(crowd, context, place) if crowd and self._crowd(context, i, relation)
+                  else self._acting(self.resolve(context, i, relation=relation))) for i in candidate.subjects]
         objects: list[tuple[int, Actor | Thing | None]] = [(i, self.resolve(context, i, relation=relation))
                                                             for i in candidate.objects]
         subjects = [(i, a) for i, a in named if isinstance(a, Actor)]
+        implied: Actor | None = None
+        if not candidate.subjects and candidate.implied:  # "hundreds were detained in Minsk": the police
+            implied = self._implied(candidate.implied, context, place)
         if candidate.main_country_title is not None:
-            if not context.main_country:
-                return None
+            if not context.main_country or not self._named_in(context, context.main_country, candidate):
+                return None  # a static relation only from its own sentence, never from a country named elsewhere
             # "Roman Golovchenko, the prime minister": of the country the document is about
             objects = [(candidate.main_country_title, self.resolver.known[context.main_country])]
-        subject_ids = {a.id for _, a in subjects}
-        kept = [(i, a) for i, a in objects if a is not None and a.id not in subject_ids]
+        subject_ids = {a.id for _, a in subjects} | ({implied.id} if implied is not None else set())
+        kept = [(i, a) for i, a in objects if a is not None and a.id not in subject_ids
+                and not (i == candidate.place and isinstance(a, Actor) and a.type != "Country"
+                         and relation not in lexicons().place_objects)]  # "protested in Minsk": where, not whom
         unnamed = [i for i, a in objects if a is None]
         # "police arrested 20 people": an event whose recipients are named by no one in particular
         generic = bool(unnamed) and all(context.mentions[i].generic for i in unnamed)
-        if not subjects or (candidate.objects and not kept and candidate.object_required and not generic):
+        if not subject_ids or (candidate.objects and not kept and candidate.object_required and not generic):
             return None
         claimant = self._acting(self.resolve(context, qualifiers.claimant), speaking=True) \
             if qualifiers.claimant is not None else None
         status: Status = qualifiers.status
         if status != "asserted" and not isinstance(claimant, Actor):
-            claimant = None
-            status = "alleged" if status == "alleged" else "asserted"
+            claimant = None  # said by someone we cannot name ("he said ..."): attributed, so never asserted
+            status = "alleged"
         method = f"rule/{candidate.rule}/{candidate.version}"
         if cameo and not self.onto.cameo_within(cameo, relation):
             cameo = None
         statement = Statement(
-            subjects=tuple(dict.fromkeys(a.id for _, a in subjects)),
+            subjects=tuple(dict.fromkeys(a.id for _, a in subjects)) if implied is None else (implied.id,),
             relation=relation,
             objects=tuple(dict.fromkeys(a.id for _, a in kept)),
             source=source,
@@ -414,13 +474,20 @@ class Extractor:
             method=method,
             confidence=self.confidence.get(method, self.confidence.get("default", 0.5)),
             cameo=cameo,
+            place=place.id if place is not None else None,
         )
         describe = self._describe
         claimed = describe(context, qualifiers.claimant, claimant) \
             if qualifiers.claimant is not None and isinstance(claimant, Actor) else None
+        said: tuple[Argument, ...]
+        if implied is not None:
+            trigger = parsed[candidate.trigger]
+            said = (Argument(str(ACTOR[implied.id]), implied.id, implied.label, implied.type, "", trigger.idx,
+                             trigger.idx + len(trigger.text), implied=True),)
+        else:
+            said = tuple(describe(context, i, a) for i, a in subjects)
         document = context.document
-        return Extracted(statement, tuple(describe(context, i, a) for i, a in subjects),
-                         tuple(describe(context, i, a) for i, a in kept), claimed, relation,
+        return Extracted(statement, said, tuple(describe(context, i, a) for i, a in kept), claimed, relation,
                          document=document.name or document.id, sha256=context.digest)
 
     def _acting(self, entity: Actor | Thing | None, *, speaking: bool = False) -> Actor | Thing | None:

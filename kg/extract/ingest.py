@@ -17,12 +17,13 @@ from kg.curated import CuratedData
 from kg.extract.inputs import Document, Problem, read_documents
 from kg.extract.report import CorpusReport
 from kg.extract.types import Extracted
+from kg.model import Statement
 
 if TYPE_CHECKING:
     from kg.evaluate import GoldRecord
     from kg.extract.extractor import Extractor
 
-__all__ = ["IngestReport", "extract_stream", "ingest"]
+__all__ = ["IngestReport", "covered", "extract_stream", "ingest"]
 
 
 @dataclass
@@ -111,7 +112,7 @@ def ingest(data: CuratedData, paths: Sequence[str | Path], *, published: date | 
     for document, found in extract_stream(extractor, paths, published=published, strict=strict,
                                           processes=processes, problems=report.problems, on_problem=on_problem,
                                           stdin=stdin):
-        kept = [e.statement for e in found if e.statement.confidence >= min_confidence]
+        kept = covered([e.statement for e in found if e.statement.confidence >= min_confidence], data.statements)
         data.statements.extend(kept)
         report.documents += 1
         report.words += len(document.text.split())
@@ -131,6 +132,40 @@ def ingest(data: CuratedData, paths: Sequence[str | Path], *, published: date | 
     report.corpus = extractor.report
     report.seconds = time.perf_counter() - started
     return report
+
+
+def covered(found: Sequence[Statement], known: Sequence[Statement]) -> list[Statement]:
+    """``found`` with each statement that a known one already covers made an attestation of that one's event.
+
+    A known statement covers a found one when they have the same source, subjects, objects and date, and
+    the known relation is the found one or narrower (curated ``calls`` covers an extracted ``consults``;
+    and a known ``calls`` an extracted ``calls`` with a place):
+    the found statement takes the known one's relation, CAMEO code and place, so it hashes to the same
+    event and is written as another attestation of it, not as a second event.
+
+    Examples
+    --------
+    >>> call = Statement(("a",), "calls", ("b",), "s1")
+    >>> [s.relation for s in covered([Statement(("a",), "consults", ("b",), "s1", method="rule/x/1")], [call])]
+    ['calls']
+    """
+    from dataclasses import replace
+
+    from kg.ontology import load_ontology
+
+    onto = load_ontology()
+    by_parties: dict[tuple[Any, ...], list[Statement]] = {}
+    for statement in known:
+        key = (statement.source, statement.subjects, statement.objects, statement.date)
+        by_parties.setdefault(key, []).append(statement)
+    out = []
+    for statement in found:
+        candidates = by_parties.get((statement.source, statement.subjects, statement.objects, statement.date), [])
+        cover = next((k for k in candidates if statement.relation in onto.ancestors(k.relation)), None)
+        if cover is not None:
+            statement = replace(statement, relation=cover.relation, cameo=cover.cameo, place=cover.place)
+        out.append(statement)
+    return out
 
 
 def distinct_records(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

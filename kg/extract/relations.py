@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.arguments import Arguments
 from kg.extract.lexicons import lexicons
 from kg.extract.mentions import Mentions
+from kg.extract.nominal import nominal_candidates, nominal_index
 from kg.extract.qualifiers import date_phrase, qualifiers
 from kg.extract.rules import RelationRule, TitleRule
 from kg.extract.syntax import children, conjuncts, is_passive, subjects, unwrap
@@ -45,6 +46,7 @@ class RuleIndex:
             for light in rule.light:
                 self.by_light[light].append(rule)
         self.titles = {rule.id: rule for rule in titles}
+        self.nominal = nominal_index(rules)
         self.order = {rule.id: position for position, rule in enumerate(rules)}
 
 
@@ -91,9 +93,11 @@ class _Finder:
         return True
 
     def light_noun(self, rule: RelationRule, verb: Token) -> Token | None:
-        """The noun that makes ``verb`` a light verb of ``rule`` (``held talks``), if any."""
+        """The noun that makes ``verb`` a light verb of ``rule`` (``held talks``, ``a protest was held``), if any."""
         candidates = children(verb, "dobj", "attr") + [p for prep in children(verb, "prep")
                                                        for p in children(prep, "pobj")]
+        if is_passive(verb):
+            candidates += children(verb, "nsubjpass")
         for noun in candidates:
             words = {noun.lemma_.lower(), noun.lower_}
             compounds = [c.lower_ for c in children(noun, "compound", "amod")]
@@ -136,12 +140,20 @@ class _Finder:
                 if noun is not None:
                     triggers.append((rule, noun))
         for rule, noun in sorted(triggers, key=lambda t: self.index.order[t[0].id]):
-            heads = children(verb, "nsubjpass") if rule.passive_only else subjects(verb)
+            heads = children(verb, "nsubjpass") if rule.passive_only and not rule.implied else subjects(verb)
+            if rule.subject_nouns:  # "protests erupted": the subject names the event, not who acts
+                if not any(h.lemma_.lower() in rule.subject_nouns or h.lower_ in rule.subject_nouns
+                           for h in children(verb, "nsubj", "nsubjpass")):
+                    continue
+                heads = []
             subject_tokens = [t for s in heads for t in conjuncts(s)]
             named = [arguments.argument(t) for t in subject_tokens]
             humans = [s for s in named if s is not None and arguments.human(s)]
+            implied = None
             if not humans:
-                continue
+                if not (rule.implied and not subject_tokens and (is_passive(verb) or not rule.passive_only)):
+                    continue
+                implied = rule.implied  # "hundreds were detained": by the police of the place
             subject_ids = list(dict.fromkeys(part for s in humans for part in arguments.split(s)))
             if rule.reciprocal and len(subject_ids) >= 2:  # "A and B agreed to ...": each with the other first
                 direct = [slot for slot in rule.objects if slot not in ("complement", "purpose")]
@@ -161,11 +173,13 @@ class _Finder:
                 break
             military = any(self.doc[self.mentions[arguments.target(s)].head].lemma_.lower() in lex.military_heads
                            for s in subject_ids)
+            place = arguments.place(verb, noun)
             for subject_list, object_list in pairs:
                 found.append(Candidate(
                     rule.id, rule.version, rule.relation, tuple(subject_list), tuple(object_list), verb.i,
                     verb.sent.start_char, verb.sent.end_char, cameo=rule.cameo, date=date_phrase(verb, noun),
-                    qualifiers=qualified, military=military, object_required=rule.object_required))
+                    qualifiers=qualified, military=military, object_required=rule.object_required, place=place,
+                    implied=implied))
             break  # one predicate, one relation: the first rule (in file order) that finds its arguments
         return found
 
@@ -217,9 +231,11 @@ class _Finder:
             if target is None and rule.object == "country" and title.org is not None:
                 target, relation = title.org, "leader_of"  # "European Council President Charles Michel"
             default = target is None and rule.object == "country"
+            head = self.doc[item.head]
+            if default and not (head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children)):
+                continue  # "President Ion Ivanov" names no country: never one named elsewhere in the sentence
             if target is None and not default:
                 continue
-            head = self.doc[item.head]
             found.append(Candidate(rule.id, rule.version, relation, (title.person,),
                                    () if default or target is None else (target,), head.i,
                                    head.sent.start_char, head.sent.end_char,
@@ -235,4 +251,5 @@ def find_candidates(doc: Doc, mentions: Mentions, index: RuleIndex) -> list[Cand
         found += finder.candidates(token)
     found += finder.titles()
     found += finder.memberships()
+    found += nominal_candidates(doc, finder.arguments, index.nominal, finder.candidates)
     return found

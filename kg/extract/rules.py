@@ -31,6 +31,21 @@ relation and where its arguments sit in the dependency tree. Its fields:
     request``), of these NER types, a person or group, a noun with one of these heads, a thing such as
     an election; and whether coordinated subjects without an object act on each other (``A and B met``).
 
+``implied``
+    The actor an event without a named subject implies, of the country where it happened: ``police``
+    (``hundreds were detained``, with ``passive_only``), ``protesters`` (``a protest was held``) or
+    ``rioters``.
+``subject_nouns``
+    The grammatical subject must be one of these nouns, naming the event rather than who acts
+    (``protests erupted``, ``clashes broke out``); the actor is then ``implied``.
+``nominal``
+    Or nouns that name the event themselves ("the arrest of X by Y", "talks between X and Y"; see
+    :mod:`kg.extract.nominal`); ``objects`` are then slots on the noun.
+``class``
+    The class of event or error the rule is for (``agentless``, ``clash``, ``nominal``, ``title``, ...);
+    ``kg eval`` reports precision and recall per class. Without one, the rule's class is the first part of
+    its id (``coerce`` for ``coerce.detain``).
+
 A title rule (``titles.jsonl``) says which words name a role (``president``: head of state) and the
 relation a title carries (``Iraqi President Fuad Masum``: head_of_state_of Iraq).
 """
@@ -44,7 +59,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ontology import load_ontology
 
-__all__ = ["RelationRule", "TitleRule", "load_relation_rules", "load_title_rules", "patterns_path"]
+__all__ = ["RelationRule", "TitleRule", "load_relation_rules", "load_title_rules", "patterns_path", "rule_classes"]
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 
@@ -85,7 +100,16 @@ class RelationRule:
     object_heads: tuple[str, ...] = ()
     object_thing: bool = False
     reciprocal: bool = False
+    implied: str | None = None
+    subject_nouns: tuple[str, ...] = ()
+    nominal: tuple[str, ...] = ()
+    rule_class: str | None = None
     extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def kind(self) -> str:
+        """The rule's class: its ``class`` field, else the first part of its id."""
+        return self.rule_class or self.id.split(".", 1)[0]
 
     @property
     def method(self) -> str:
@@ -103,6 +127,12 @@ class TitleRule:
     relation: str | None = None
     role: str | None = None
     object: str = "country"
+    rule_class: str | None = "title"
+
+    @property
+    def kind(self) -> str:
+        """The rule's class (``title`` unless the rule says otherwise)."""
+        return self.rule_class or "title"
 
     @property
     def method(self) -> str:
@@ -110,8 +140,15 @@ class TitleRule:
         return f"rule/{self.id}/{self.version}"
 
 
+#: The actors an event without a named subject may imply (the rule field ``implied``).
+IMPLIED = ("police", "protesters", "rioters")
+
+#: Fields whose JSON name is a Python keyword.
+_ALIASES = {"class": "rule_class"}
+
+
 def _read(path: Path, cls: type) -> list:
-    known = {f.name for f in fields(cls)} - {"extra"}
+    known = ({f.name for f in fields(cls)} - {"extra", "rule_class"}) | set(_ALIASES)
     rules, seen = [], set()
     onto = load_ontology()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -127,13 +164,15 @@ def _read(path: Path, cls: type) -> list:
         if data.get("id") in seen:
             raise InputError(f"duplicate rule id {data['id']!r}", path=path, line=number)
         seen.add(data.get("id"))
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+        values = {_ALIASES.get(k, k): tuple(v) if isinstance(v, list) else v for k, v in data.items()}
         try:
             rule = cls(**values)
             if getattr(rule, "relation", None):
                 onto.relation(rule.relation)
             if getattr(rule, "cameo", None):
                 onto.cameo_code(rule.cameo)
+            if getattr(rule, "implied", None) not in (None, *IMPLIED):
+                raise ValueError(f"'implied' must be one of {', '.join(IMPLIED)}, not {rule.implied!r}")
         except (TypeError, ValueError) as exc:
             raise InputError(f"bad rule: {exc}", path=path, line=number) from None
         except InputError:
@@ -164,3 +203,20 @@ def load_relation_rules(path: Path | None = None) -> list[RelationRule]:
 def load_title_rules(path: Path | None = None) -> list[TitleRule]:
     """Read title rules (the bundled ``titles.jsonl`` by default)."""
     return _read(path or patterns_path("titles.jsonl"), TitleRule)
+
+
+#: Rules made in code rather than read from a file, by id, with their class.
+CODE_RULES = {"member.noun-phrase": "member"}
+
+
+def rule_classes() -> dict[str, str]:
+    """The class of every bundled rule, by the method its statements carry (``rule/<id>/<version>``).
+
+    Examples
+    --------
+    >>> rule_classes()["rule/flee.flee/1"]
+    'flee'
+    """
+    rules: list[RelationRule | TitleRule] = [*load_relation_rules(), *load_title_rules()]
+    found = {rule.method: rule.kind for rule in rules}
+    return found | {f"rule/{ident}/1": kind for ident, kind in CODE_RULES.items()}

@@ -47,14 +47,29 @@ def unwrap(token: Token) -> Token:
     return token
 
 
+def _attacker(noun: Token) -> Token | None:
+    """Who carried out the attack or gunfire ``noun`` names: its modifier ("police firing", "an Israeli
+    airstrike", "army bullets", "the army's shelling"), if it has one."""
+    attacks = lexicons().attack_nouns
+    if any(c.dep_ == "acl" and c.lemma_.lower() in attacks for c in noun.children):
+        return noun  # "in police firing" parsed with "firing" as a participle of "police"
+    if noun.lemma_.lower() not in attacks and noun.lower_ not in attacks:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("compound", "poss", "amod", "nmod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return child
+    return None
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The grammatical agents of ``verb``, following control and shared subjects."""
     if depth > 4:
         return []
     if is_passive(verb):
         for agent in children(verb, "agent"):
-            return children(agent, "pobj")
-        return []
+            return [_attacker(o) or o for o in children(agent, "pobj")]
+        return [a for p in children(verb, "prep") if p.lower_ in ("in", "during")
+                for a in [_attacker(o) for o in children(p, "pobj")] if a is not None][:1]
     direct = children(verb, "nsubj")
     if direct:
         if direct[0].tag_ == "WP" and verb.dep_ == "relcl":

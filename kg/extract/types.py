@@ -201,6 +201,11 @@ class Candidate:
     main_country_title : int or None
         A title that names no country ("Roman Golovchenko, the prime minister"): its mention, and the
         object is the country the document is about.
+    place : int or None
+        The mention of where it happened ("in Minsk", "outside the parliament in Kyiv"), if the sentence says.
+    implied : str or None
+        For an event without a named subject ("hundreds were detained", "a protest was held"): the actor
+        implied (``police``, ``protesters``, ``rioters``), of the country where it happened.
     """
 
     rule: str
@@ -217,11 +222,17 @@ class Candidate:
     military: bool = False
     object_required: bool = True
     main_country_title: int | None = None
+    place: int | None = None
+    implied: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Argument:
-    """A subject, object or claimant of a statement: the actor or thing, and the mention that names it."""
+    """A subject, object or claimant of a statement: the actor or thing, and the mention that names it.
+
+    An ``implied`` argument is named by no mention ("hundreds were detained": the police); its text is
+    empty and its offsets are those of the predicate.
+    """
 
     iri: str
     id: str
@@ -230,12 +241,16 @@ class Argument:
     text: str
     start: int
     end: int
+    implied: bool = False
 
-    def record(self) -> dict[str, str | int]:
+    def record(self) -> dict[str, str | int | bool]:
         """The argument as ``kg extract --format jsonl`` prints it (``iri``, ``label``, ``type``, ``text``,
-        ``start``, ``end``)."""
-        return {"iri": self.iri, "label": self.label, "type": self.type, "text": self.text, "start": self.start,
-                "end": self.end}
+        ``start``, ``end``, and ``implied: true`` for an implied one)."""
+        record: dict[str, str | int | bool] = {"iri": self.iri, "label": self.label, "type": self.type,
+                                               "text": self.text, "start": self.start, "end": self.end}
+        if self.implied:
+            record["implied"] = True
+        return record
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,145 @@
+"""Nominal events: an event named by a noun rather than a verb.
+
+"the arrest of X by Y", "Y's crackdown on X", "a police crackdown on X", "talks between X and Y", "clashes
+between X and Y", "X denied involvement in the attack on Y". A rule with ``nominal`` nouns (in
+``patterns/relations.jsonl``) names the event; its subject is the ``by`` agent, the possessor, an actor
+modifying the noun, or the first of the actors ``between`` whom it happened (the others are its objects);
+its objects sit in the rule's slots on the noun (``prep:of``, ``prep:on``). Without a subject the rule's
+``implied`` actor acts. The noun takes the qualifiers of the verb that governs it ("said the arrest ...":
+reported; "denied involvement in the attack": denied, by the one denying), and none at all if that verb
+asks for or plans it ("called for talks", "to prevent clashes").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.arguments import Arguments
+from kg.extract.lexicons import lexicons
+from kg.extract.qualifiers import date_phrase, qualifiers
+from kg.extract.rules import RelationRule
+from kg.extract.syntax import children, conjuncts, subjects
+from kg.extract.types import Candidate, Qualifiers
+
+__all__ = ["nominal_candidates", "nominal_index"]
+
+#: Dependencies through which a noun phrase hangs from the verb governing it.
+_UP = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "conj", "appos", "compound")
+
+
+def nominal_index(rules: list[RelationRule]) -> dict[str, list[RelationRule]]:
+    """Nominal rules by each of their nouns, in file order."""
+    index: dict[str, list[RelationRule]] = defaultdict(list)
+    for rule in rules:
+        for noun in rule.nominal:
+            index[noun].append(rule)
+    return index
+
+
+def _governor(noun: Token) -> Token | None:
+    current = noun
+    for _ in range(5):
+        if current.dep_ not in _UP or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def _modifiers(noun: Token, arguments: Arguments, deps: tuple[str, ...]) -> list[int]:
+    """Actors modifying the noun by one of ``deps`` ("police crackdown", "Russia's shelling", "his arrest")."""
+    found = []
+    for child in noun.children:
+        if child.dep_ not in deps or child.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "DET"):
+            continue
+        index = arguments.argument(child)
+        if index is not None and arguments.mentions[index].head != noun.i and arguments.human(index):
+            found.append(index)
+    return found[:1]
+
+
+def _agents(noun: Token, arguments: Arguments, patient_possessor: bool) -> list[int]:
+    """Who did it: the ``by`` agent, the possessor (unless it is who suffered it: "his arrest"), or an actor
+    modifying the noun ("police crackdown")."""
+    for prep in children(noun, "prep"):
+        if prep.lower_ == "by":
+            found = [arguments.argument(t) for o in children(prep, "pobj") for t in conjuncts(o)]
+            return [f for f in found if f is not None and arguments.human(f)]
+    deps = ("compound", "amod", "nmod") if patient_possessor else ("poss", "compound", "amod", "nmod")
+    return _modifiers(noun, arguments, deps)
+
+
+def _between(noun: Token, arguments: Arguments) -> list[int]:
+    """The actors ``between`` whom it happened, in order ("clashes between X and Y")."""
+    found: list[int] = []
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ("between", "among"):
+            for obj in children(prep, "pobj"):
+                for part in conjuncts(obj):
+                    index = arguments.argument(part)
+                    if index is not None and arguments.human(index) and index not in found:
+                        found.append(index)
+    return found
+
+
+def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[RelationRule]],
+                       verb_candidates: Callable[[Token], list[Candidate]]) -> list[Candidate]:
+    """The candidates of the nominal events of ``doc`` (see the module docs).
+
+    ``verb_candidates`` gives the candidates of a verb: a noun that a verb rule already reads (the light
+    noun of "held talks") is not read again.
+    """
+    lex = lexicons()
+    unreal = lex.demand_verbs | lex.propose_verbs | lex.intend_words | lex.unreal_governors
+    found: list[Candidate] = []
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        rules = index.get(noun.lemma_.lower()) or index.get(noun.lower_)
+        if not rules:
+            continue
+        governor = _governor(noun)
+        if governor is not None and noun.head.i == governor.i and any(
+                c.trigger == governor.i for c in verb_candidates(governor)):
+            continue  # "held talks with X": the light verb's rule has it
+        if governor is not None and governor.lemma_.lower() in unreal:
+            continue  # "called for talks", "to prevent clashes": asked for or feared, not happened
+        if noun.dep_ == "pobj" and noun.head.lower_ in lex.background_preps:
+            continue  # "protested against the arrest of X": a reason given, not the event reported
+        qualified = qualifiers(governor, None, arguments) if governor is not None else Qualifiers()
+        if qualified is None:
+            continue
+        denied = governor is not None and governor.lemma_.lower() in lex.denial_verbs
+        place = arguments.place(noun, None)
+        if place is None and governor is not None:  # "clashes between X and Y erupted in Minsk"
+            place = arguments.place(governor, None)
+        for rule in rules:
+            patient = noun.lemma_.lower() in lex.patient_possessor_nouns or noun.lower_ in lex.patient_possessor_nouns
+            agents = _agents(noun, arguments, patient)
+            between = _between(noun, arguments)
+            objects = arguments.objects(rule, noun, None, set(agents) | set(between))
+            if patient and not objects:  # "his arrest", "Navalny's detention": who was arrested
+                objects = [o for o in _modifiers(noun, arguments, ("poss",)) if o not in agents]
+            if not agents and between:
+                agents, objects = between[:1], between[1:] + [o for o in objects if o not in between]
+            if governor is not None and not agents and (denied or (
+                    noun.head.i == governor.i and governor.lemma_.lower() in lex.nominal_light_verbs)):
+                # "X denied involvement in the attack": X, denying it; "X launched a crackdown": X
+                agents = [a for a in (arguments.argument(t) for t in subjects(governor))
+                          if a is not None and arguments.human(a)]
+            implied = rule.implied if not agents else None
+            if (not agents and implied is None) or (not objects and rule.object_required):
+                continue
+            if denied:
+                qualified = Qualifiers("denied", qualified.modality, "reported", agents[0] if agents else None)
+            found.append(Candidate(rule.id, rule.version, rule.relation, tuple(agents), tuple(objects), noun.i,
+                                   noun.sent.start_char, noun.sent.end_char, cameo=rule.cameo,
+                                   date=date_phrase(noun, None), qualifiers=qualified,
+                                   object_required=rule.object_required, place=place,
+                                   implied=implied))
+            break
+    return found
