@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from kg.errors import UnknownActor
 
-__all__ = ["NameIndex", "fold", "name_key", "slug"]
+__all__ = ["NameIndex", "fold", "name_key", "slug", "with_the"]
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "‐": "-", "–": "-"})
 
@@ -139,3 +139,15 @@ class NameIndex:
         close = difflib.get_close_matches(name_key(name), sorted(self.keys), n=5, cutoff=0.6)
         labels = [self.labels.get(ident, ident) for key in close for ident in sorted(self.keys[key])]
         return did_you_mean(list(dict.fromkeys(labels))[:3])
+
+
+#: Country names read with "the" ("the police of the Netherlands"): these, and names ending in a word of
+#: _THE_WORDS ("the United States", "the Czech Republic", "the Solomon Islands").
+_THE_NAMES = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "Vatican"}
+_THE_WORDS = ("Islands", "Republic", "States", "Kingdom", "Emirates", "Federation", "Union")
+
+
+def with_the(name: str) -> str:
+    """``name`` as it reads after "of" or "in": "the United States", "Germany"."""
+    needs = name in _THE_NAMES or name.rsplit(" ", 1)[-1] in _THE_WORDS or name.startswith(("United ", "Republic "))
+    return f"the {name}" if needs and not name.isupper() else name

@@ -250,7 +250,7 @@ def load_query(spec: str) -> SavedQuery:
     if spec in queries:
         return queries[spec]
     path = Path(spec)
-    if spec.endswith(".rq") or (len(spec) < 4096 and "\n" not in spec and path.is_file()):
+    if spec.endswith(".rq") or (len(spec) < 4096 and "\n" not in spec and _is_file(path)):
         try:
             return parse_saved(path)
         except OSError as exc:
@@ -294,3 +294,12 @@ def run_update(handle: Handle, sparql: str) -> None:
     """
     check_update(sparql)
     handle.update(sparql)
+
+
+def _is_file(path: Path) -> bool:
+    """True if ``path`` names a file; false for text that cannot be a path (a one-line query too long for a
+    file name)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False

@@ -327,9 +327,12 @@ class Resolver:
 
     def world_actors(self, statements: Iterable[Statement]) -> dict[str, Actor]:
         """The world registry's actors that ``statements`` refer to (as subject, object, claimant or place),
-        with the countries they belong to: what a graph built from them needs of the registry."""
+        or that the new actors and things belong to (their country, their place), with the countries they
+        belong to: what a graph built from them needs of the registry."""
         used: dict[str, Actor] = {}
         pending = [i for s in statements for i in (*s.subjects, *s.objects, s.claimant, s.place) if i]
+        pending += [a.country for a in self.new_actors.values() if a.country]
+        pending += [t.place for t in self.new_things.values() if t.place]
         while pending:
             ident = pending.pop()
             if ident in used or ident in self.registry.actors or ident not in self.world:

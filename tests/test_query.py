@@ -147,3 +147,9 @@ def test_ask_and_construct(bundled):
     assert bundled.execute("ASK { actor:vladimir-putin pk:calls actor:alexander-lukashenko }").boolean is False
     result = bundled.execute("CONSTRUCT { ?s pk:calls ?o } WHERE { ?s pk:calls ?o }")
     assert len(result.graph) == 1
+
+
+def test_a_one_line_query_longer_than_a_file_name_is_sparql_text():
+    text = "SELECT ?a WHERE { ?a ?p ?o . " + " ".join(f"OPTIONAL {{ ?a rdfs:label ?l{i} }}" for i in range(20)) + " }"
+    assert len(text) > 255 and "\n" not in text
+    assert load_query(text).text == text

@@ -63,14 +63,15 @@ if __name__ == "__main__":  # regenerate the hashes
         import contextlib
         import io
 
-        out, err = io.StringIO(), io.StringIO()
+        out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()  # exports write bytes
         code = 0
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
                 main([str(a) for a in args])
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else 1
-        return _Result(code, out.getvalue(), err.getvalue())
+        out.flush()
+        return _Result(code, out.buffer.getvalue().decode("utf-8"), err.getvalue())  # type: ignore[attr-defined]
 
     shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
     with tempfile.TemporaryDirectory() as folder:

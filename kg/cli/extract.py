@@ -129,14 +129,23 @@ def _turtle(extractor: Any, statements: list[Any]) -> str:
     from kg.graph import KnowledgeGraph
 
     kg = KnowledgeGraph()
-    ids = {i for s in statements for i in (*s.subjects, *s.objects, s.claimant) if i}
     registry, resolver = extractor.registry, extractor.resolver
-    for ident in sorted(ids):
-        actor = registry.actors.get(ident) or resolver.new_actors.get(ident)
+    pending = [i for s in statements for i in (*s.subjects, *s.objects, s.claimant, s.place) if i]
+    actors, things = {}, {}
+    while pending:  # each actor referred to, and the country it belongs to
+        ident = pending.pop()
+        if ident in actors or ident in things:
+            continue
+        actor = resolver.known.get(ident)
         if actor is not None:
-            kg.add_actor(actor)
+            actors[ident] = actor
+            pending += [actor.country] if actor.country else []
         else:
-            kg.add_thing(registry.things.get(ident) or resolver.new_things[ident])
+            things[ident] = registry.things.get(ident) or resolver.new_things[ident]
+    for ident in sorted(actors):
+        kg.add_actor(actors[ident])
+    for ident in sorted(things):
+        kg.add_thing(things[ident])
     for source in sorted({s.source for s in statements}):
         kg.add_source(registry.sources.get(source) or extractor.new_sources[source])
     kg.add_all(statements)

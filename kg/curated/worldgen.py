@@ -32,7 +32,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.names import name_key, slug
+from kg.names import name_key, slug, with_the
 
 __all__ = ["CITY_POPULATION", "LIBRARIES", "MAJOR_CITY_POPULATION", "Sources", "generate", "main", "read_sources",
            "render"]
@@ -210,21 +210,9 @@ def _plural(adjective: str) -> str | None:
     return adjective + "s"
 
 
-#: Country names read with "the" ("the police of the Netherlands"): these, and names ending in a word of
-#: _THE_WORDS ("the United States", "the Czech Republic", "the Solomon Islands").
-_THE_NAMES = {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "Vatican"}
-_THE_WORDS = ("Islands", "Republic", "States", "Kingdom", "Emirates", "Federation", "Union")
-
-
-def _with_the(name: str) -> str:
-    """``name`` as it reads after "of" or "in": "the United States", "Germany"."""
-    needs = name in _THE_NAMES or name.rsplit(" ", 1)[-1] in _THE_WORDS or name.startswith(("United ", "Republic "))
-    return f"the {name}" if needs and not name.isupper() else name
-
-
 def _possessive(name: str) -> str:
     """"Germany's", "the United States'"."""
-    return _with_the(name) + ("'" if name.endswith("s") else "'s")
+    return with_the(name) + ("'" if name.endswith("s") else "'s")
 
 
 def _countries(sources: Sources) -> list[_Country]:
@@ -255,10 +243,10 @@ def _countries(sources: Sources) -> list[_Country]:
         names += [row.get("name_short", ""), row.get("name_official", ""), str(data.get("name", ""))]
         spellings = data.get("altSpellings")
         names += [str(s) for s in spellings] if isinstance(spellings, list) else []
-        names += sources.names.get(alpha3, [])
         names = [n.removeprefix("the ").strip() for n in names]
         names += [anyascii(n) for n in names if not n.isascii()]
-        names = list(dict.fromkeys(n for n in names if _usable(n, codes)))
+        ours = sources.names.get(alpha3, [])  # named by us, so kept even when written like a code ("UK", "USA")
+        names = list(dict.fromkeys([*(n for n in names if _usable(n, codes)), *ours]))
         demonym = data.get("demonym")
         adjectives = [str(demonym)] if isinstance(demonym, str) and demonym and _latin(demonym) else []
         adjectives = list(dict.fromkeys([*adjectives, *sources.adjectives.get(alpha3, [])]))
@@ -354,8 +342,8 @@ def _fill(template: str, country: _Country) -> list[str]:
             text = template.replace("{adj}", adjective)
             if "{country}'s" in text:
                 text = text.replace("{country}'s", _possessive(short))
-            text = text.replace(" of {country}", f" of {_with_the(short)}").replace(" in {country}",
-                                                                                    f" in {_with_the(short)}")
+            text = text.replace(" of {country}", f" of {with_the(short)}").replace(" in {country}",
+                                                                                    f" in {with_the(short)}")
             out.append(text.replace("{country}", short))
     return out
 

@@ -34,9 +34,9 @@ from kg.extract.inputs import Document
 from kg.extract.lexicons import lexicons
 from kg.extract.report import CorpusReport
 from kg.extract.rules import patterns_path
-from kg.extract.types import Argument, Candidate, Cleaning, Extracted, Mention, Modality, Polarity, Status
+from kg.extract.types import Argument, Candidate, Cleaning, Extracted, Mention, Modality, Polarity, Status, TitleParts
 from kg.model import Actor, Evidence, Source, Statement, Thing
-from kg.names import fold
+from kg.names import fold, with_the
 from kg.ontology import ACTOR, NODE, load_ontology
 
 if TYPE_CHECKING:
@@ -216,13 +216,7 @@ class Extractor:
                 return registry[holder]
             if title.role is None:  # "the partner of the protester": nobody we can name
                 return None
-            if title.country is None and title.org is None:
-                # "the prime minister" of a country the registry names no holder for, and nobody named before
-                self._drop(context, item, "title without a named holder")
-                return None
-            # an office holder the registry does not know: "Montenegro's prime minister"
-            return self._propose(context, _bare(item.text), "Person", country,
-                                 "an office holder the registry does not know")
+            return self._office(context, item, title)
         if kind == "demonym" or (kind == "entity" and item.label == "NORP" and item.country):
             code = item.country
             if item.people:  # "thousands of Belarusians": people of the country, not the state
@@ -242,6 +236,10 @@ class Extractor:
         if known is not None:
             return known
         if kind in ("entity", "surname"):
+            if item.label == "NORP" and not text.endswith("s"):
+                # "Tory", "Catholic", "anti-French": an adjective of people, not the people ("Tories")
+                self._drop(context, item, "an adjective, not a group")
+                return None
             label = self._fullest(context, index)
             return self._propose(context, label, lexicons().entity_types.get(item.label, "Organization"),
                                  context.main_country if item.label != "GPE" else None,
@@ -255,6 +253,21 @@ class Extractor:
         if actor.id in self.resolver.new_actors:
             self.report.propose(actor.id, reason)
         return actor
+
+    def _office(self, context: _Context, item: Mention, title: TitleParts) -> Actor | None:
+        """Who an office holder nobody names stands for, as event data code it: the organisation they lead or
+        speak for ("the party's leader": the party), else their country's government ("Montenegro's prime
+        minister": Montenegro's government); never a new person named by the title ("UK leader")."""
+        if title.org is not None:
+            org = self.resolve(context, title.org)
+            if isinstance(org, Actor) and not self.onto.is_a(org.type, "Place"):
+                return org
+        elif title.country is not None and (own := self._country(context, title.country)) is not None:
+            government = self.resolver.world.institution("GOV", own)  # its own country, never the document's
+            if government is not None:
+                return government
+        self._drop(context, item, "title without a named holder")
+        return None
 
     def _drop(self, context: _Context, item: Mention, reason: str) -> None:
         """No actor for this mention: record why, for the corpus report."""
@@ -313,8 +326,21 @@ class Extractor:
             if item.generic:  # "people", "the only person", "senior officials"
                 self._drop(context, item, "generic noun")
                 return None
-            return self._propose(context, _bare(item.text), "Group", context.main_country,
-                                 "a group named by a description")
+            label = _bare(item.text)
+            words = label.lower().split()
+            if words and (words[0] in lex.possessive_pronouns or words[0] in lex.pronoun_genders):
+                # "his lawyers", "their supporters": a pronoun says whose, and no name does
+                self._drop(context, item, "a group named by a pronoun")
+                return None
+            if not item.inner and item.owner is None and not set(words) & {"of", "in", "from", "at", "for"} \
+                    and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads}:
+                # "voters", "farmers" (not "police", "protesters"): nothing says whose
+                state = self.resolver.known.get(context.main_country or "")
+                if state is None:
+                    self._drop(context, item, "a group of no named country")
+                    return None
+                label = f"{label} in {with_the(state.label)}"  # as event data code them: the country's
+            return self._propose(context, label, "Group", context.main_country, "a group named by a description")
         if item.owner is not None and relation not in lex.objects_are_things:  # "Sweden's decision": Sweden
             return self.resolve(context, item.owner)
         if head in lex.organisation_heads:  # "a Belarusian human rights organisation"
@@ -326,8 +352,12 @@ class Extractor:
                                  "an organisation named by a description")
         if item.inner and relation not in lex.objects_are_things:  # "Israeli helicopters": Israel
             return self.resolve(context, item.inner[0])
-        if relation in lex.objects_are_things and head in lex.plan_nouns:
-            return self.resolver.new_thing(_bare(item.text), "Proposal")
+        if relation is not None and relation in lex.objects_are_things:
+            kinds = self.onto.relation(relation).range
+            if occurrence is not None and kinds and any(self.onto.is_a(occurrence, k) for k in kinds):
+                return self.resolver.new_thing(_bare(item.text), occurrence)  # "won the election": an election
+            if head in lex.plan_nouns and (not kinds or any(self.onto.is_a("Proposal", k) for k in kinds)):
+                return self.resolver.new_thing(_bare(item.text), "Proposal")
         return None
 
     # -- statements ----------------------------------------------------------------------------
@@ -370,6 +400,10 @@ class Extractor:
         if registry.quad_class == 4 and relation not in ("threatens",):
             return "threatens", lex.threat_codes.get(root or "", "130"), "actual", polarity
         return relation, cameo, modality, polarity
+
+    def _fits(self, entity: Actor | Thing, classes: tuple[str, ...]) -> bool:
+        """True if ``entity`` is of one of ``classes`` (a relation's domain or range; empty: any)."""
+        return not classes or any(self.onto.is_a(entity.type, c) for c in classes)
 
     def _place(self, context: _Context, index: int | None) -> Actor | None:
         """The place a mention names, if it resolves to one (a country, region or city)."""
@@ -432,7 +466,11 @@ class Extractor:
                   else self._acting(self.resolve(context, i, relation=relation))) for i in candidate.subjects]
         objects: list[tuple[int, Actor | Thing | None]] = [(i, self.resolve(context, i, relation=relation))
                                                             for i in candidate.objects]
-        subjects = [(i, a) for i, a in named if isinstance(a, Actor)]
+        declared = self.onto.relation(relation)
+        # the ontology's domain and range: "Labour wins the election", never "X wins Wales" (the graph's shapes
+        # would refuse the build)
+        subjects = [(i, a) for i, a in named if isinstance(a, Actor) and self._fits(a, declared.domain)]
+        objects = [(i, a if a is None or self._fits(a, declared.range) else None) for i, a in objects]
         implied: Actor | None = None
         if not candidate.subjects and candidate.implied:  # "hundreds were detained in Minsk": the police
             implied = self._implied(candidate.implied, context, place)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from kg.evaluate import GoldRecord
     from kg.extract.extractor import Extractor
 
-__all__ = ["IngestReport", "covered", "extract_stream", "ingest"]
+__all__ = ["IngestReport", "covered", "extract_stream", "ingest", "once"]
 
 
 @dataclass
@@ -109,10 +109,12 @@ def ingest(data: CuratedData, paths: Sequence[str | Path], *, published: date | 
     resolver = Resolver(data, merges=merges)
     extractor = Extractor(data, resolver=resolver)
     report = IngestReport()
+    attested: set[tuple[Any, ...]] = set()
     for document, found in extract_stream(extractor, paths, published=published, strict=strict,
                                           processes=processes, problems=report.problems, on_problem=on_problem,
                                           stdin=stdin):
         kept = covered([e.statement for e in found if e.statement.confidence >= min_confidence], data.statements)
+        kept = once(kept, attested)
         data.statements.extend(kept)
         report.documents += 1
         report.words += len(document.text.split())
@@ -166,6 +168,30 @@ def covered(found: Sequence[Statement], known: Sequence[Statement]) -> list[Stat
             statement = replace(statement, relation=cover.relation, cameo=cover.cameo, place=cover.place)
         out.append(statement)
     return out
+
+
+def once(found: Sequence[Statement], seen: set[tuple[Any, ...]]) -> list[Statement]:
+    """``found`` less the statements whose attestation is already in ``seen`` (which it extends): one reading
+    of a sentence per event and rule. A corpus holding one text twice, or a sentence read two ways (reported
+    by a speaker, and asserted), would otherwise give one attestation two statuses.
+
+    Examples
+    --------
+    >>> seen: set = set()
+    >>> first = Statement(("a",), "calls", ("b",), "s1", method="rule/x/1")
+    >>> [len(once([first], seen)), len(once([first], seen))]
+    [1, 0]
+    """
+    kept = []
+    for statement in found:
+        evidence = statement.evidence
+        key = (statement.source, evidence.start if evidence else None, evidence.end if evidence else None,
+               statement.method, statement.relation, statement.subjects, statement.objects, statement.date,
+               statement.place)
+        if key not in seen:
+            seen.add(key)
+            kept.append(statement)
+    return kept
 
 
 def distinct_records(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
