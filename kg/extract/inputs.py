@@ -15,13 +15,13 @@ a folder             its files with the suffixes above, recursively, in sorted o
 ``-``                standard input: a JSONL corpus if its first non-blank character is ``{``, else one text
 ===================  ====================================================================================
 
-Each document has the user's name for it (:attr:`Document.name`: the path relative to the folder read,
-the file's own name for a file named alone, the JSONL record's ``id``), which the extractor's output
-carries next to the hash of its text, and its own publication date where it gives one, in this order: the JSONL ``published`` or
-``date`` field or the HTML page's metadata; a dateline with a year ("LONDON, May 14, 2021 (Reuters) -"); a
-date in the file's name or path (``2021-05-14-talks.txt``, ``2021/05/14/talks.txt``); a dateline without a
-year ("TBILISI, May 14 -", the nearest such day up to the ``published`` date given); the ``published`` date
-given for documents that carry none. :attr:`Document.dated_by` says which.
+Each document has the user's name for it (:attr:`Document.name`: the path relative to the folder read, the
+file's own name for a file named alone, the JSONL record's ``id``), which the extractor's output carries next
+to the hash of its text, and its own publication date where it gives one, in this order: the JSONL
+``published`` or ``date`` field or the HTML page's metadata; a dateline with a year ("LONDON, May 14, 2021
+(Reuters) -"); a date in the file's name or path (``2021-05-14-talks.txt``, ``2021/05/14/talks.txt``); a
+dateline without a year ("TBILISI, May 14 -", the nearest such day up to the ``published`` date given); the
+``published`` date given for documents that carry none. :attr:`Document.dated_by` says which.
 
 Examples
 --------
