@@ -66,6 +66,10 @@ def extract(registry: CuratedData, component: ExtractorComponent, doc: Doc) -> t
      (0, 2, "GPE"), "Belarus", "GPE", ["possessive"]),
     ("Ms Aune spoke", "Ms 1 compound PROPN NNP Ms\nAune 2 nsubj PROPN NNP Aune\nspoke 2 ROOT VERB VBD speak",
      (0, 2, "ORG"), "Aune", "PERSON", ["honorific"]),
+    ("MEP Anna Aune spoke", "MEP 2 compound PROPN NNP MEP\nAnna 2 compound PROPN NNP Anna\n"
+     "Aune 3 nsubj PROPN NNP Aune\nspoke 3 ROOT VERB VBD speak", (0, 3, "PERSON"), "Anna Aune", "PERSON", ["honorific"]),
+    ("Rev Dr Aune spoke", "Rev 2 compound PROPN NNP Rev\nDr 2 compound PROPN NNP Dr\n"
+     "Aune 3 nsubj PROPN NNP Aune\nspoke 3 ROOT VERB VBD speak", (0, 3, "ORG"), "Aune", "PERSON", ["honorific"]),
     ("the Harbour Board met", "the 2 det DET DT the\nHarbour 2 compound PROPN NNP Harbour\n"
      "Board 3 nsubj PROPN NNP Board\nmet 3 ROOT VERB VBD meet", (0, 3, "ORG"), "Harbour Board", "ORG", ["article"]),
     ("the Green co-chair", "the 3 det DET DT the\nGreen 3 compound PROPN NNP Green\nco 3 compound NOUN NN co\n"
@@ -268,3 +272,11 @@ def test_join_titles_takes_the_last_compatible_holder():
         _title(7, 15, "HeadOfGovernment"),                                            # the prime minister: nobody
     ]
     assert join_titles(mentions) == [(4, 8), (6, 9)]
+
+
+def test_an_honorific_word_that_begins_a_name_stays():
+    doc = parse("Lord's Resistance Army fighters", "Lord 3 poss PROPN NNP Lord\n's 0 case PART POS 's\n"
+                "Resistance 3 compound PROPN NNP Resistance\nArmy 4 compound PROPN NNP Army\n"
+                "fighters 4 ROOT NOUN NNS fighter")
+    span, notes = clean_entity(Span(doc, 0, 4, label="ORG"))
+    assert span is not None and (span.text, span.label_) == ("Lord's Resistance Army", "ORG") and notes == []

@@ -65,6 +65,8 @@ class _Context:
     main_country: str | None
     names: dict[int, str] = field(default_factory=dict)
     dropped: list[Cleaning] = field(default_factory=list)
+    #: where mentions start that name nobody in particular ("two farmers" of no named country)
+    nobody: set[int] = field(default_factory=set)
     digest: str = ""
 
 
@@ -331,6 +333,7 @@ class Extractor:
             if words and (words[0] in lex.possessive_pronouns or words[0] in lex.pronoun_genders):
                 # "his lawyers", "their supporters": a pronoun says whose, and no name does
                 self._drop(context, item, "a group named by a pronoun")
+                context.nobody.add(item.start_char)
                 return None
             if not item.inner and item.owner is None and not set(words) & {"of", "in", "from", "at", "for"} \
                     and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads}:
@@ -338,6 +341,7 @@ class Extractor:
                 state = self.resolver.known.get(context.main_country or "")
                 if state is None:
                     self._drop(context, item, "a group of no named country")
+                    context.nobody.add(item.start_char)
                     return None
                 label = f"{label} in {with_the(state.label)}"  # as event data code them: the country's
             return self._propose(context, label, "Group", context.main_country, "a group named by a description")
@@ -485,7 +489,8 @@ class Extractor:
                          and relation not in lexicons().place_objects)]  # "protested in Minsk": where, not whom
         unnamed = [i for i, a in objects if a is None]
         # "police arrested 20 people": an event whose recipients are named by no one in particular
-        generic = bool(unnamed) and all(context.mentions[i].generic for i in unnamed)
+        generic = bool(unnamed) and all(context.mentions[i].generic or context.mentions[i].start_char in context.nobody
+                                        for i in unnamed)
         if not subject_ids or (candidate.objects and not kept and candidate.object_required and not generic):
             return None
         claimant = self._acting(self.resolve(context, qualifiers.claimant), speaking=True) \

@@ -89,8 +89,12 @@ def clean_entity(ent: Span) -> tuple[Span | None, list[Cleaning]]:
     while start < end and (doc[start].is_punct or doc[start].is_quote):
         start += 1
     if not ent.ent_id_:
-        if start < end - 1 and doc[start].lower_ in lex.honorifics:
+        honorific = False
+        while start < end - 1 and doc[start].lower_ in lex.honorifics and doc[start + 1].is_title \
+                and doc[start + 1].tag_ != "POS":  # "Rev Dr Berg"; never "Lord's Resistance Army"
             start += 1
+            honorific = True
+        if honorific:
             label = "PERSON"
             note("honorific")
         if start < end - 1 and doc[start].lower_ in lex.articles:
