@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,9 @@ from kg.extract.pipeline import demonym_table, make_pipeline
 from kg.model import Statement
 from kg.names import name_key
 from kg.resolve import Resolver
-from tests.test_extract_rules import Case, Fact
+from tests.test_extract_rules import Case, Fact, component, registry, run
+
+__all__ = ["component", "registry", "run"]  # the fixtures that run a Case, shared with the rule tests
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -277,29 +278,6 @@ def test_demonyms_of_every_country():
     assert "Congolese" not in table or table["Congolese"] in ("dr-congo", "congo-republic")
 
 
-@pytest.fixture(scope="module")
-def run():
-    from kg.extract.extractor import Extractor
-    from kg.extract.inputs import Document
-    from kg.extract.pipeline import ExtractorComponent
-    from tests.test_extract_rules import NLP, Result, _plain
-
-    registry = load_curated(bundled_inputs())
-    component = ExtractorComponent(NLP, "kg_extractor")
-
-    def run(case: Case) -> Result:
-        doc = component(case.doc())
-        extracted = Extractor(registry, nlp=NLP).statements(doc, Document("case", case.text,
-                                                                          published=date(2020, 9, 1)))
-        facts = {}
-        for item in extracted:
-            s = item.statement
-            facts[Fact(s.subjects, s.relation, s.objects, s.polarity, s.modality, s.status, s.claimant)] = s.cameo
-        return Result(doc, [_plain(doc, c) for c in doc._.kg_candidates], list(facts), facts)
-
-    return run
-
-
 def test_world_file_is_json_lines():
     lines = world_path().read_text(encoding="utf-8").splitlines()
     assert json.loads(lines[0])["format"] == "polkg-world/1" and all(json.loads(line)["id"] for line in lines[1:])
@@ -436,7 +414,7 @@ def test_a_graph_gets_the_countries_of_its_new_actors(curated):
     assert "japan" not in curated.actors and set(resolver.world_actors([])) == {"japan"}
 
 
-LABOUR_WON_THE_ELECTION = Case(
+POLAND_WON_THE_ELECTION = Case(
     "Poland won the election.",
     """
     Poland      1 nsubj  PROPN NNP Poland
@@ -448,7 +426,7 @@ LABOUR_WON_THE_ELECTION = Case(
     [(0, 1, "GPE", "poland")],
 )
 
-ALEXANDER_LUKASHENKO_CANDIDATE_IN_POLAND = Case(
+BELARUS_RAN_IN_THE_ELECTION = Case(
     "Belarus ran in the election.",
     """
     Belarus     1 nsubj  PROPN NNP Belarus
@@ -464,11 +442,11 @@ ALEXANDER_LUKASHENKO_CANDIDATE_IN_POLAND = Case(
 
 def test_an_election_won_is_an_election(run):
     """The object of "wins" is within its range (pk:Election; see also the CLI test that builds it)."""
-    result = run(LABOUR_WON_THE_ELECTION)
+    result = run(POLAND_WON_THE_ELECTION)
     [fact] = [f for f in result.facts if f.relation == "wins"]
     assert fact.objects == ("election",)
 
 
 def test_a_relation_outside_its_domain_is_not_stated(run):
     """pk:candidate_in takes a person: a country that "ran in the election" is no candidate."""
-    assert [f for f in run(ALEXANDER_LUKASHENKO_CANDIDATE_IN_POLAND).facts if f.relation == "candidate_in"] == []
+    assert [f for f in run(BELARUS_RAN_IN_THE_ELECTION).facts if f.relation == "candidate_in"] == []
