@@ -40,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import load_average, machine, rss_mb, save  # noqa: E402
+from benchmarks.common import load_average, machine, require_shared, rss_mb, save  # noqa: E402
 
 SHARED = Path(os.environ.get("POLKG_SHARED", ROOT.parent / "shared"))
 SOURCES = (("eval", "plover_gsr.jsonl"), ("eval", "re3d_open.jsonl"), ("seeds", "000_f5241064790a1c61.txt"))
@@ -51,13 +51,7 @@ TARGETS = {"ours_over_raw": 0.70, "ours_two_process_speedup": 1.45, "rss_growth_
 def shared_files(shared: Path = SHARED) -> list[Path]:
     """The corpus files; exit (skip) when one is missing, or fail under ``CI=true``."""
     paths = [shared.joinpath(*parts) for parts in SOURCES]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        message = f"{', '.join(missing)} missing: the shared data folder must sit beside the checkout"
-        if os.environ.get("CI", "").lower() == "true":
-            sys.exit(f"error: {message}")
-        print(f"skipped: {message}", file=sys.stderr)
-        sys.exit(0)
+    require_shared(*paths)
     return paths
 
 

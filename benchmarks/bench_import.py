@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import machine, rss_mb, save  # noqa: E402
+from benchmarks.common import machine, require_shared, rss_mb, save  # noqa: E402
 
 SHARED = Path(os.environ.get("POLKG_SHARED", ROOT.parent / "shared"))
 FOLDERS = {"gdelt": ["gdelt2_export_2024-2025", "gdelt2_export_single_batches", "gdelt2_export_mentions_2015-02-18",
@@ -40,12 +40,7 @@ def event_files(dataset: str, limit: int | None) -> list[Path]:
     files = []
     for folder in FOLDERS[dataset]:
         path = SHARED / "data" / "events" / folder
-        if not path.is_dir():
-            message = f"{path} is missing: the shared data folder must sit beside the checkout"
-            if os.environ.get("CI", "").lower() == "true":
-                sys.exit(f"error: {message}")
-            print(f"skipped: {message}", file=sys.stderr)
-            sys.exit(0)
+        require_shared(path)
         found = sorted(p for p in path.glob("*.gz") if "mentions" not in p.name)
         files += found[:limit] if limit else found
     return files

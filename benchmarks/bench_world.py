@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import load_average, machine, save  # noqa: E402
+from benchmarks.common import load_average, machine, require_shared, save  # noqa: E402
 
 SHARED = Path(os.environ.get("POLKG_SHARED", ROOT.parent / "shared"))
 TARGETS = {"load_seconds": 1.0, "with_over_without": 0.90}
@@ -43,12 +43,7 @@ def bbc_articles(count: int) -> list[Any]:
     from kg.extract.inputs import Document
 
     path = SHARED / "eval" / "bbc_politics.jsonl"
-    if not path.exists():
-        message = f"{path} missing: the shared data folder must sit beside the checkout"
-        if os.environ.get("CI", "").lower() == "true":
-            sys.exit(f"error: {message}")
-        print(f"skipped: {message}", file=sys.stderr)
-        sys.exit(0)
+    require_shared(path)
     with path.open(encoding="utf-8") as lines:
         records = [json.loads(line) for line in itertools.islice(lines, count)]
     return [Document(str(r["id"]), r["text"]) for r in records]

@@ -1,4 +1,5 @@
-"""What every benchmark records about the machine and the checkout, and how it saves its results."""
+"""What every benchmark records about the machine and the checkout, how it saves its results, and how it
+stops when the shared data it reads is missing."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 import os
 import platform
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -58,3 +60,16 @@ def save(results: dict[str, Any], path: Path | None) -> None:
     partial.write_text(json.dumps(results, indent=2) + "\n")
     partial.replace(path)
     print(f"saved {path}")
+
+
+def require_shared(*paths: Path) -> None:
+    """Stop when any of ``paths`` (data in the shared folder) is missing: skipped (exit 0), or an error under
+    ``CI=true``, where a missing dependency must fail the run."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if not missing:
+        return
+    message = f"{', '.join(missing)} missing: the shared data folder must sit beside the checkout"
+    if os.environ.get("CI", "").lower() == "true":
+        sys.exit(f"error: {message}")
+    print(f"skipped: {message}", file=sys.stderr)
+    sys.exit(0)
