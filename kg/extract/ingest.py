@@ -20,6 +20,8 @@ from kg.extract.types import Extracted
 from kg.model import Statement
 
 if TYPE_CHECKING:
+    from rdflib import URIRef
+
     from kg.evaluate import GoldRecord
     from kg.extract.extractor import Extractor
 
@@ -109,7 +111,7 @@ def ingest(data: CuratedData, paths: Sequence[str | Path], *, published: date | 
     resolver = Resolver(data, merges=merges)
     extractor = Extractor(data, resolver=resolver)
     report = IngestReport()
-    attested: set[tuple[Any, ...]] = set()
+    attested: set[URIRef] = set()
     for document, found in extract_stream(extractor, paths, published=published, strict=strict,
                                           processes=processes, problems=report.problems, on_problem=on_problem,
                                           stdin=stdin):
@@ -170,10 +172,11 @@ def covered(found: Sequence[Statement], known: Sequence[Statement]) -> list[Stat
     return out
 
 
-def once(found: Sequence[Statement], seen: set[tuple[Any, ...]]) -> list[Statement]:
-    """``found`` less the statements whose attestation is already in ``seen`` (which it extends): one reading
-    of a sentence per event and rule. A corpus holding one text twice, or a sentence read two ways (reported
-    by a speaker, and asserted), would otherwise give one attestation two statuses.
+def once(found: Sequence[Statement], seen: set[URIRef]) -> list[Statement]:
+    """``found`` less the statements whose attestation (its IRI in the graph, see
+    :func:`kg.graph.write.statement_iris`) is already in ``seen``, which it extends: one reading of a sentence
+    per event and rule. A corpus holding one text twice, or a sentence read two ways (reported by a speaker,
+    and asserted), would otherwise give one attestation two statuses.
 
     Examples
     --------
@@ -182,14 +185,15 @@ def once(found: Sequence[Statement], seen: set[tuple[Any, ...]]) -> list[Stateme
     >>> [len(once([first], seen)), len(once([first], seen))]
     [1, 0]
     """
+    from rdflib import URIRef
+
+    from kg.graph.write import statement_iris
+
     kept = []
     for statement in found:
-        evidence = statement.evidence
-        key = (statement.source, evidence.start if evidence else None, evidence.end if evidence else None,
-               statement.method, statement.relation, statement.subjects, statement.objects, statement.date,
-               statement.place)
-        if key not in seen:
-            seen.add(key)
+        _, attestation = statement_iris(statement, iri_of=URIRef)  # ids stand for themselves: only equality counts
+        if attestation not in seen:
+            seen.add(attestation)
             kept.append(statement)
     return kept
 

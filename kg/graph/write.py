@@ -52,8 +52,10 @@ from kg.ontology import (
 __all__ = [
     "CURATED_METHOD",
     "actor_triples",
+    "attestation_iri",
     "event_iri",
     "source_triples",
+    "statement_iris",
     "statement_triples",
     "thing_triples",
 ]
@@ -204,6 +206,26 @@ def event_iri(relation: URIRef, subjects: Sequence[URIRef], objects: Sequence[UR
                          str(when) if when else None, str(place) if place else None)]
 
 
+def attestation_iri(event: URIRef, statement: Statement) -> URIRef:
+    """Return the deterministic IRI of the attestation ``statement`` gives of ``event``: a hash of the event,
+    the source, the evidence offsets and the method (so two readings of one sentence by one rule are one
+    attestation)."""
+    evidence = statement.evidence
+    method = CURATED_METHOD if statement.is_curated else METHOD[statement.method]
+    return ATTESTATION[_digest(str(event), str(SOURCE[statement.source]), evidence.start if evidence else None,
+                               evidence.end if evidence else None, str(method))]
+
+
+def statement_iris(statement: Statement, *, iri_of: Any, ontology: Ontology | None = None) -> tuple[URIRef, URIRef]:
+    """Return the IRIs of the event and the attestation ``statement`` is written as (see
+    :func:`statement_triples`)."""
+    onto = ontology or load_ontology()
+    event = event_iri(onto.relation(statement.relation).iri, [iri_of(s) for s in statement.subjects],
+                      [iri_of(o) for o in statement.objects], statement.date,
+                      iri_of(statement.place) if statement.place else None)
+    return event, attestation_iri(event, statement)
+
+
 def statement_triples(statement: Statement, *, iri_of: Any, ontology: Ontology | None = None) -> list[Triple]:
     """Return the RDF of one statement: its event, its attestation, and any direct edges.
 
@@ -244,8 +266,7 @@ def statement_triples(statement: Statement, *, iri_of: Any, ontology: Ontology |
     source = SOURCE[statement.source]
     evidence = statement.evidence
     method = CURATED_METHOD if statement.is_curated else METHOD[statement.method]
-    attestation = ATTESTATION[_digest(str(event), str(source), evidence.start if evidence else None,
-                                      evidence.end if evidence else None, str(method))]
+    attestation = attestation_iri(event, statement)
     triples += [
         (attestation, _RDF_TYPE, _PK["Attestation"]),
         (attestation, _RDF_TYPE, _PK["CuratedAttestation"] if statement.is_curated else _PK["ExtractedAttestation"]),
