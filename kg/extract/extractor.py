@@ -304,13 +304,9 @@ class Extractor:
         head = item.root or (words[-1] if words else "")
         body = lex.generic_bodies.get(head)
         if body is not None and context.main_country:
-            bodies = [a for a in self.registry.actors.values()
-                      if a.country == context.main_country and self.onto.is_a(a.type, body)]
-            if len(bodies) == 1:
-                return bodies[0]
-            institution = self.resolver.world.institution_named(item.text, context.main_country)
-            if institution is not None:  # "the police" in a report from Germany: Germany's police
-                return institution
+            found = self._body(body, item.text, context.main_country)
+            if found is not None:  # "the police" in a report from Germany: Germany's police
+                return found
         for thing in self.registry.things.values():
             if any(f" {fold(name)} " in f" {fold(item.text)} " for name in thing.names):
                 return thing
@@ -405,6 +401,14 @@ class Extractor:
             return "threatens", lex.threat_codes.get(root or "", "130"), "actual", polarity
         return relation, cameo, modality, polarity
 
+    def _body(self, body: str, name: str, country: str) -> Actor | None:
+        """The body of class ``body`` of ``country`` that a generic ``name`` ("the police") stands for: the one
+        curated body of that class, else the world registry's institution."""
+        bodies = [a for a in self.registry.actors.values() if a.country == country and self.onto.is_a(a.type, body)]
+        if len(bodies) == 1:
+            return bodies[0]
+        return self.resolver.world.institution_named(name, country)
+
     def _fits(self, entity: Actor | Thing, classes: tuple[str, ...]) -> bool:
         """True if ``entity`` is of one of ``classes`` (a relation's domain or range; empty: any)."""
         return not classes or any(self.onto.is_a(entity.type, c) for c in classes)
@@ -421,12 +425,9 @@ class Extractor:
         country = country or context.main_country
         body = lexicons().generic_bodies.get(kind)
         if body is not None and country is not None:
-            bodies = [a for a in self.registry.actors.values() if a.country == country and self.onto.is_a(a.type, body)]
-            if len(bodies) == 1:
-                return bodies[0]
-            institution = self.resolver.world.institution_named(kind, country)
-            if institution is not None:  # "hundreds were detained" in a report from Germany: Germany's police
-                return institution
+            found_body = self._body(body, kind, country)
+            if found_body is not None:  # "hundreds were detained" in a report from Germany: Germany's police
+                return found_body
         found = self._national(kind, country)
         if isinstance(found, Actor):
             return found
