@@ -271,9 +271,12 @@ class Extractor:
         self._drop(context, item, "title without a named holder")
         return None
 
-    def _drop(self, context: _Context, item: Mention, reason: str) -> None:
-        """No actor for this mention: record why, for the corpus report."""
+    def _drop(self, context: _Context, item: Mention, reason: str, *, nobody: bool = False) -> None:
+        """No actor for this mention: record why, for the corpus report; ``nobody``: it names nobody in
+        particular, so an event whose recipient it is stands without one."""
         context.dropped.append(Cleaning(item.start_char, item.end_char, item.text, reason))
+        if nobody:
+            context.nobody.add(item.start_char)
 
     def _national(self, name: str, country: str | None) -> Actor | Thing | None:
         """A registry actor named ``name`` for the document's country: in a report from Belarus, "the
@@ -328,16 +331,14 @@ class Extractor:
             words = label.lower().split()
             if words and (words[0] in lex.possessive_pronouns or words[0] in lex.pronoun_genders):
                 # "his lawyers", "their supporters": a pronoun says whose, and no name does
-                self._drop(context, item, "a group named by a pronoun")
-                context.nobody.add(item.start_char)
+                self._drop(context, item, "a group named by a pronoun", nobody=True)
                 return None
             if not item.inner and item.owner is None and not set(words) & {"of", "in", "from", "at", "for"} \
                     and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads}:
                 # "voters", "farmers" (not "police", "protesters"): nothing says whose
                 state = self.resolver.known.get(context.main_country or "")
                 if state is None:
-                    self._drop(context, item, "a group of no named country")
-                    context.nobody.add(item.start_char)
+                    self._drop(context, item, "a group of no named country", nobody=True)
                     return None
                 label = f"{label} in {with_the(state.label)}"  # as event data code them: the country's
             return self._propose(context, label, "Group", context.main_country, "a group named by a description")
