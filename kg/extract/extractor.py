@@ -333,7 +333,7 @@ class Extractor:
                 # "his lawyers", "their supporters": a pronoun says whose, and no name does
                 self._drop(context, item, "a group named by a pronoun", nobody=True)
                 return None
-            if not item.inner and item.owner is None and not set(words) & {"of", "in", "from", "at", "for"} \
+            if not item.inner and item.owner is None and not set(words) & lex.tail_prepositions \
                     and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads}:
                 # "voters", "farmers" (not "police", "protesters"): nothing says whose
                 state = self.resolver.known.get(context.main_country or "")

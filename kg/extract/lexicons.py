@@ -135,6 +135,7 @@ class Lexicons:
     # mention hygiene
     generic_nouns: Annotated[Words, ListOf("word")]
     quantifiers: Annotated[Words, ListOf("word")]
+    tail_prepositions: Annotated[Words, ListOf("word")]
     honorifics: Annotated[Words, ListOf("word")]
 
 
