@@ -173,6 +173,36 @@ def test_people_named_by_a_common_noun_who_protest_are_the_protesters(events):
                           "rule/protest.demonstrate/2")
 
 
+def _detained_case(rest: str, parse: str) -> Case:
+    return Case(f"Police detained hundreds of Belarusians{rest}.", """
+    Police       1 nsubj     NOUN  NNS  police
+    detained     1 ROOT      VERB  VBD  detain
+    hundreds     1 dobj      NOUN  NNS  hundred
+    of           2 prep      ADP   IN   of
+    Belarusians  3 pobj      PROPN NNPS Belarusians""" + parse, [(4, 5, "NORP", "")])
+
+
+DETAINED_AT_RALLY = _detained_case(" at the rally", """
+    at           1 prep      ADP   IN   at
+    the          7 det       DET   DT   the
+    rally        5 pobj      NOUN  NN   rally
+    .            1 punct     PUNCT .    .
+    """)
+DETAINED_NO_PROTEST = _detained_case("", """
+    .            1 punct     PUNCT .    .
+    """)
+
+
+def test_a_crowd_detained_at_a_protest_are_the_protesters(events):
+    # those a repression falls on, named by a count and a demonym in a sentence about a protest, are the
+    # country's protesters, as event data code them; with no protest in the sentence they stay as written
+    [at_rally] = events(DETAINED_AT_RALLY)
+    assert (at_rally.subjects, at_rally.relation, at_rally.objects) == (
+        ("belarusian-police",), "detains", ("belarusian-protesters",))
+    [elsewhere] = events(DETAINED_NO_PROTEST)
+    assert elsewhere.relation == "detains" and elsewhere.objects != ("belarusian-protesters",)
+
+
 # -- attacks named by their gunfire or weapon ---------------------------------------------------------
 
 KILLED_IN_FIRING = Case(

@@ -41,7 +41,7 @@ from kg.ontology import ACTOR, NODE, load_ontology
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from kg.resolve import Resolver
 
@@ -448,6 +448,24 @@ class Extractor:
             and item.root_lemma not in lex.generic_bodies and item.root_lemma not in lex.organisation_heads \
             and item.root not in lex.crowd_heads and item.root_lemma not in lex.crowd_heads
 
+    def _detained(self, context: _Context, index: int, relation: str, sentence: Span | None,
+                  place: Actor | None) -> Actor | None:
+        """The country's protesters, if the recipients of a repression are a crowd ("thousands of Belarusians",
+        "hundreds of people") in a ``sentence`` about a protest: event data code those detained at a protest
+        as protesters."""
+        lex = lexicons()
+        kind = lex.crowd_recipients.get(relation)
+        item = context.mentions[index]
+        crowd = (item.people and item.kind in ("entity", "demonym")) or (
+            item.kind == "np" and item.actor is None and item.owner is None and not item.inner
+            and (item.generic or item.root in lex.crowd_counts) and item.root_lemma not in lex.crowd_heads)
+        if kind is None or not crowd or not any(
+                t.lemma_.lower() in lex.crowd_heads or t.lower_ in lex.crowd_heads
+                or lex.occurrences.get(t.lemma_.lower()) == "ProtestCampaign" for t in sentence or ()):
+            return None
+        state = self.resolver.known.get(item.country or "") if item.people else None
+        return self._implied(kind, context, state or place)
+
     def _named_in(self, context: _Context, country: str, candidate: Candidate) -> bool:
         """True if the sentence of ``candidate`` names ``country`` (or its capital, or a demonym of it)."""
         for item in context.mentions:
@@ -470,8 +488,10 @@ class Extractor:
         crowd = lexicons().crowd_relations.get(relation)
         named = [(i, self._implied(crowd, context, place) if crowd and self._crowd(context, i, relation)
                   else self._acting(self.resolve(context, i, relation=relation))) for i in candidate.subjects]
-        objects: list[tuple[int, Actor | Thing | None]] = [(i, self.resolve(context, i, relation=relation))
-                                                            for i in candidate.objects]
+        sentence = parsed.char_span(candidate.sentence_start, candidate.sentence_end, alignment_mode="expand")
+        objects: list[tuple[int, Actor | Thing | None]] = [
+            (i, self._detained(context, i, relation, sentence, place) or self.resolve(context, i, relation=relation))
+            for i in candidate.objects]
         declared = self.onto.relation(relation)
         # the ontology's domain and range: "Labour wins the election", never "X wins Wales" (the graph's shapes
         # would refuse the build)

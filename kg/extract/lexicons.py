@@ -128,6 +128,7 @@ class Lexicons:
     entity_types: Annotated[Table, MapOf("label", "class")]
     generic_bodies: Annotated[Table, MapOf("word", "class")]
     crowd_relations: Annotated[Table, MapOf("relation", "word")]
+    crowd_recipients: Annotated[Table, MapOf("relation", "word")]
     occurrences: Annotated[Table, MapOf("word", "class")]
     intent_codes: Annotated[Table, MapOf("relation", "code", within="expresses_intent_to_cooperate")]
     material_intent_codes: Annotated[Table, MapOf("root", "code", within="expresses_intent_to_cooperate")]
