@@ -40,8 +40,8 @@ from kg.names import name_key
 
 __all__ = ["EMPTY", "InstitutionKind", "World", "WorldView", "load_world", "world_path"]
 
-_CLASSES = {"Country", "City", "GovernmentBody", "Military", "PoliceForce", "OppositionMovement", "Ministry", "Group",
-            "IntergovernmentalOrganization", "NewsAgency", "MediaOutlet"}
+_CLASSES = {"Country", "City", "Region", "GovernmentBody", "Military", "PoliceForce", "OppositionMovement", "Ministry",
+            "Group", "IntergovernmentalOrganization", "NewsAgency", "MediaOutlet"}
 _KEYS = {"id", "type", "label", "aliases", "demonyms", "iso", "capital", "major", "country", "code", "acts_for"}
 
 
@@ -86,8 +86,10 @@ class World:
     major: frozenset[str] = frozenset()
 
     def case_sensitive(self, actor: Actor, name: str) -> bool:
-        """True if ``name`` of ``actor`` is matched only as written: a city, an acronym, an English word."""
-        return actor.type == "City" or name in self.exact or (name.replace(".", "").isupper() and len(name) <= 6)
+        """True if ``name`` of ``actor`` is matched only as written: a city or region, an acronym, an English
+        word."""
+        return actor.type in ("City", "Region") or name in self.exact \
+            or (name.replace(".", "").isupper() and len(name) <= 6)
 
 
 #: A registry without actors, for measuring and testing what the world registry adds.

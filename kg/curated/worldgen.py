@@ -315,6 +315,59 @@ def _cities(sources: Sources, by_alpha2: dict[str, _Country], taken: set[str]) -
     return sorted(chosen.values(), key=lambda c: c.id)
 
 
+#: The kinds of first-level subdivision (pycountry's ISO 3166-2 types) that are regions a news report names
+#: to say where something happened ("in Borno state", "Sindh province"); districts, municipalities and
+#: counties are too many and too often named like their towns.
+REGION_TYPES = frozenset({"State", "Province", "Region", "Governorate", "Department", "Division", "Territory",
+                          "Autonomous region", "Autonomous community", "Autonomous republic", "Republic", "Land",
+                          "Federal district", "Capital district", "Voivodship", "Administrative region", "Oblast",
+                          "Emirate", "Federal territory", "Union territory", "Autonomous province"})
+#: Words that name a direction or a kind of place, not one place: a region named by them alone ("Centre",
+#: "North West") is not kept.
+_REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "centre", "center", "upper", "lower", "middle", "capital", "coast", "coastal", "lakes",
+                           "islands", "island", "plateau", "delta", "littoral", "nord", "sud", "est", "ouest",
+                           "centro", "norte", "sur", "unity", "north-east", "north-west", "south-east",
+                           "south-west", "northeast", "northwest", "southeast", "southwest", "far", "mid"})
+
+
+@dataclass
+class _Region:
+    id: str
+    label: str
+    names: list[str]
+    country: str
+
+
+def _regions(sources: Sources, by_alpha2: dict[str, _Country], taken: set[str]) -> list[_Region]:
+    """The first-level subdivisions of each country (pycountry) of a kind in :data:`REGION_TYPES`, less
+    those named like a country, a city, another region or an English word."""
+    import pycountry
+    from anyascii import anyascii
+
+    chosen: dict[str, _Region] = {}
+    for record in sorted(pycountry.subdivisions, key=lambda r: r.code):
+        country = by_alpha2.get(record.country_code)
+        if country is None or record.parent_code is not None or record.type not in REGION_TYPES:
+            continue
+        name = str(record.name)
+        names = list(dict.fromkeys(n for n in (name, anyascii(name)) if _usable(n, ())
+                                   and name_key(n) not in taken and n not in sources.skipped_cities
+                                   and not set(name_key(n).split()) <= _REGION_WORDS))
+        if names:
+            chosen[record.code] = _Region("", name, names, country.id)
+    unique = _unique({code: region.names for code, region in chosen.items()})
+    kept = [region for code, region in chosen.items() if unique[code]]
+    for region in kept:  # a name two regions share (Punjab of India and of Pakistan) is neither's
+        region.names = unique[next(c for c, r in chosen.items() if r is region)]
+        region.label = region.names[0]
+    ids = Counter(slug(r.label) for r in kept)
+    for region in kept:
+        base = slug(region.label)
+        region.id = base if ids[base] == 1 else f"{base}-{region.country}"
+    return sorted(kept, key=lambda r: r.id)
+
+
 # -- the registry -------------------------------------------------------------------------------------------
 
 
@@ -363,6 +416,9 @@ def generate(sources: Sources | None = None) -> list[dict[str, object]]:
     by_alpha2 = {c.alpha2: c for c in countries}
     cities = _cities(sources, by_alpha2, taken)
     capital_of = {c.country: c.id for c in cities if c.capital}
+    city_ids = {c.id for c in cities}
+    regions = [r for r in _regions(sources, by_alpha2, taken | {name_key(n) for c in cities for n in c.names})
+               if r.id not in city_ids and r.id not in by_alpha2]
     by_alpha3 = {c.alpha3: c.id for c in countries}
     header: dict[str, object] = {
         "format": "polkg-world/1",
@@ -396,6 +452,9 @@ def generate(sources: Sources | None = None) -> list[dict[str, object]]:
                         "aliases": [n for n in city.names if n != city.label], "country": city.country,
                         "capital": city.capital, "major": city.capital or city.population >= MAJOR_CITY_POPULATION,
                         "acts_for": sources.metonyms.get(city.id)})
+    for region in regions:
+        records.append({"id": region.id, "type": "Region", "label": region.label,
+                        "aliases": [n for n in region.names if n != region.label], "country": region.country})
     for item in sorted(sources.listed, key=lambda i: (i.type != "IntergovernmentalOrganization", i.id)):
         records.append({"id": item.id, "type": item.type, "label": item.label, "aliases": list(item.names),
                         "country": by_alpha3.get(item.country) if item.country else None})

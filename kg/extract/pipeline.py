@@ -117,8 +117,9 @@ def world_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
         actor = view.actor(ident)
         if actor is None or name_key(name) in taken or (name, ident) in seen:
             continue
-        if actor.type == "City" and ident not in view.world.major and ident not in view.curated:
-            continue  # a smaller city: found when the parser's entity names it, not matched everywhere
+        if ((actor.type == "City" and ident not in view.world.major) or actor.type == "Region") \
+                and ident not in view.curated:
+            continue  # a smaller city or a region: found when the parser's entity names it, not matched everywhere
         seen.add((name, ident))
         patterns.append({"label": labels.get(actor.type, "ORG"), "pattern": name, "id": ident,
                          "exact": view.world.case_sensitive(actor, name)})
