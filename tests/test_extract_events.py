@@ -203,6 +203,84 @@ def test_a_crowd_detained_at_a_protest_are_the_protesters(events):
     assert elsewhere.relation == "detains" and elsewhere.objects != ("belarusian-protesters",)
 
 
+# -- violence by people nobody names, on people named by a common noun -------------------------------
+
+def _gunmen_killed(victims: str, lemma: str, place: bool) -> Case:
+    rows = ["Gunmen 1 nsubj NOUN NNS gunman", "killed 1 ROOT VERB VBD kill", "two 3 nummod NUM CD two",
+            f"{victims} 1 dobj NOUN NNS {lemma}"]
+    if place:
+        rows += ["in 1 prep ADP IN in", "Minsk 4 pobj PROPN NNP Minsk"]
+    return Case(f"Gunmen killed two {victims}{' in Minsk' if place else ''}.",
+                "\n".join([*rows, ". 1 punct PUNCT . ."]), [(5, 6, "GPE", "minsk")] if place else [])
+
+
+KILLED_IN_AN_ATTACK_BY = Case(
+    "A man was killed in an attack by armed men in Minsk.",
+    """
+    A         1 det       DET   DT   a
+    man       3 nsubjpass NOUN  NN   man
+    was       3 auxpass   AUX   VBD  be
+    killed    3 ROOT      VERB  VBN  kill
+    in        3 prep      ADP   IN   in
+    an        6 det       DET   DT   an
+    attack    4 pobj      NOUN  NN   attack
+    by        6 prep      ADP   IN   by
+    armed     9 amod      ADJ   JJ   armed
+    men       7 pobj      NOUN  NNS  man
+    in        3 prep      ADP   IN   in
+    Minsk    10 pobj      PROPN NNP  Minsk
+    .         3 punct     PUNCT .    .
+    """,
+    [(11, 12, "GPE", "minsk")],
+)
+
+KILLED_AND_INJURED_BY = Case(
+    "Two people were killed and three injured by gunmen in Minsk.",
+    """
+    Two       1 nummod    NUM   CD   two
+    people    3 nsubjpass NOUN  NNS  person
+    were      3 auxpass   AUX   VBD  be
+    killed    3 ROOT      VERB  VBN  kill
+    and       3 cc        CCONJ CC   and
+    three     6 nsubjpass NUM   CD   three
+    injured   3 conj      VERB  VBN  injure
+    by        6 agent     ADP   IN   by
+    gunmen    7 pobj      NOUN  NNS  gunman
+    in        6 prep      ADP   IN   in
+    Minsk     9 pobj      PROPN NNP  Minsk
+    .         3 punct     PUNCT .    .
+    """,
+    [(10, 11, "GPE", "minsk")],
+)
+
+GUNMEN = ("unidentified-armed-group-in-belarus",)
+CIVILIANS = ("civilians-in-belarus",)
+
+
+def test_gunmen_killing_villagers_are_the_countrys_armed_group_and_civilians(events):
+    # as event data code them (CAMEO UAF and CVL, ACLED "Unidentified Armed Group" and "Civilians"): the
+    # country's, where it happened
+    [event] = events(_gunmen_killed("villagers", "villager", place=True))
+    assert (event.subjects, event.relation, event.objects) == (GUNMEN, "kills", CIVILIANS)
+
+
+def test_soldiers_killed_are_not_civilians(events):
+    [event] = events(_gunmen_killed("soldiers", "soldier", place=True))
+    assert event.subjects == GUNMEN and event.objects != CIVILIANS
+
+
+def test_violence_in_no_known_country_implies_no_group(events):
+    # neither the gunmen nor the villagers of no country are anyone: no actor is made up for them
+    found = events(_gunmen_killed("villagers", "villager", place=False))
+    assert all(e.subjects != GUNMEN and e.objects != CIVILIANS for e in found)
+
+
+@pytest.mark.parametrize("case", [KILLED_IN_AN_ATTACK_BY, KILLED_AND_INJURED_BY], ids=["attack-by", "shared-agent"])
+def test_the_agent_of_a_killing_may_sit_on_its_attack_or_on_a_coordinated_verb(events, case):
+    [event] = [e for e in events(case) if e.relation == "kills"]
+    assert (event.subjects, event.objects) == (GUNMEN, CIVILIANS)
+
+
 # -- attacks named by their gunfire or weapon ---------------------------------------------------------
 
 KILLED_IN_FIRING = Case(

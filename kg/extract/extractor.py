@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,8 +29,10 @@ from typing import TYPE_CHECKING, Any
 from kg.curated import CuratedData, bundled_inputs, load_curated
 from kg.dates import DateError, EventDate, parse_date
 from kg.extract.furniture import Furniture, strip_furniture
+from kg.extract.implied import assailant, crowd_actor, crowd_recipient, victim
 from kg.extract.inputs import Document
 from kg.extract.lexicons import lexicons
+from kg.extract.places import main_country
 from kg.extract.report import CorpusReport
 from kg.extract.rules import patterns_path
 from kg.extract.types import Argument, Candidate, Cleaning, Extracted, Mention, Modality, Polarity, Status, TitleParts
@@ -124,7 +125,7 @@ class Extractor:
         :attr:`report`). ``document.text`` is the text as given; ``parsed`` may have its furniture blanked."""
         mentions: list[Mention] = list(parsed._.kg_mentions or ())
         candidates: list[Candidate] = list(parsed._.kg_candidates or ())
-        context = _Context(document, mentions, document.published, self._main_country(mentions),
+        context = _Context(document, mentions, document.published, main_country(mentions, parsed, self.resolver),
                            digest=_digest(document))
         source = self.source_for(document)
         found = []
@@ -153,20 +154,6 @@ class Extractor:
         return ident
 
     # -- resolution ------------------------------------------------------------------------------
-
-    def _main_country(self, mentions: list[Mention]) -> str | None:
-        registry = self.resolver.known
-        counts: Counter[str] = Counter()
-        for item in mentions:
-            country = None
-            if item.actor is not None and item.actor in registry:
-                actor = registry[item.actor]
-                country = actor.id if actor.type == "Country" else actor.country
-            elif item.country is not None and item.country in registry:
-                country = item.country
-            if country:
-                counts[country] += 1
-        return counts.most_common(1)[0][0] if counts else None
 
     def _role_holder(self, role: str, country: str | None, day: date | None) -> str | None:
         if country is None:
@@ -419,11 +406,16 @@ class Extractor:
         found = self.resolve(context, index) if index is not None else None
         return found if isinstance(found, Actor) and self.onto.is_a(found.type, "Place") else None
 
+    @staticmethod
+    def _where(context: _Context, place: Actor | None) -> str | None:
+        """The country an event happened in: its place's, else the document's."""
+        return ((place.id if place.type == "Country" else place.country) if place is not None else None) \
+            or context.main_country
+
     def _implied(self, kind: str, context: _Context, place: Actor | None) -> Actor:
         """The actor an agentless event implies (``police``, ``protesters``), of the country where it happened:
         the place's country, else the document's."""
-        country = (place.id if place.type == "Country" else place.country) if place is not None else None
-        country = country or context.main_country
+        country = self._where(context, place)
         body = lexicons().generic_bodies.get(kind)
         if body is not None and country is not None:
             found_body = self._body(body, kind, country)
@@ -436,32 +428,22 @@ class Extractor:
         label = f"{kind} of {state.label}" if state is not None else kind
         return self.resolver.new_actor(label, body or "Group", country=country)
 
-    def _crowd(self, context: _Context, index: int, relation: str) -> bool:
-        """True if the subject of a protest is people named by a common noun ("farmers", "dozens of
-        residents"), whom the event data (CAMEO, ACLED) code as the country's protesters."""
-        lex = lexicons()
+    def _agent(self, context: _Context, index: int, relation: str, place: Actor | None) -> Actor | Thing | None:
+        """Who the subject of an event stands for: the country's group, if it is people named by a common noun
+        (:func:`kg.extract.implied.crowd_actor`, :func:`kg.extract.implied.assailant`), else whom it names."""
         item = context.mentions[index]
-        if item.kind != "np" or item.inner or item.owner is not None or item.actor is not None \
-                or relation not in lex.crowd_relations:
-            return False
-        return (item.root_lemma in lex.human_nouns or item.root in lex.human_nouns or item.root in lex.crowd_counts) \
-            and item.root_lemma not in lex.generic_bodies and item.root_lemma not in lex.organisation_heads \
-            and item.root not in lex.crowd_heads and item.root_lemma not in lex.crowd_heads
+        kind = crowd_actor(item, relation) or (assailant(item, relation) if self._where(context, place) else None)
+        return self._implied(kind, context, place) if kind else self._acting(self.resolve(context, index,
+                                                                                          relation=relation))
 
-    def _detained(self, context: _Context, index: int, relation: str, sentence: Span | None,
-                  place: Actor | None) -> Actor | None:
-        """The country's protesters, if the recipients of a repression are a crowd ("thousands of Belarusians",
-        "hundreds of people") in a ``sentence`` about a protest: event data code those detained at a protest
-        as protesters."""
-        lex = lexicons()
-        kind = lex.crowd_recipients.get(relation)
+    def _recipient(self, context: _Context, index: int, relation: str, sentence: Span | None,
+                   place: Actor | None) -> Actor | None:
+        """The country's group the recipients of an event stand for, if they are people named by a common
+        noun (:func:`kg.extract.implied.crowd_recipient`, :func:`kg.extract.implied.victim`)."""
         item = context.mentions[index]
-        crowd = (item.people and item.kind in ("entity", "demonym")) or (
-            item.kind == "np" and item.actor is None and item.owner is None and not item.inner
-            and (item.generic or item.root in lex.crowd_counts) and item.root_lemma not in lex.crowd_heads)
-        if kind is None or not crowd or not any(
-                t.lemma_.lower() in lex.crowd_heads or t.lower_ in lex.crowd_heads
-                or lex.occurrences.get(t.lemma_.lower()) == "ProtestCampaign" for t in sentence or ()):
+        kind = crowd_recipient(item, relation, sentence or ()) or (
+            victim(item, relation) if self._where(context, place) else None)  # civilians of no country: nobody
+        if kind is None:
             return None
         state = self.resolver.known.get(item.country or "") if item.people else None
         return self._implied(kind, context, state or place)
@@ -485,12 +467,10 @@ class Extractor:
             relation, cameo = "riots", "145"  # protesters clashing with the police: a violent protest
         qualifiers = candidate.qualifiers
         place = self._place(context, candidate.place)
-        crowd = lexicons().crowd_relations.get(relation)
-        named = [(i, self._implied(crowd, context, place) if crowd and self._crowd(context, i, relation)
-                  else self._acting(self.resolve(context, i, relation=relation))) for i in candidate.subjects]
+        named = [(i, self._agent(context, i, relation, place)) for i in candidate.subjects]
         sentence = parsed.char_span(candidate.sentence_start, candidate.sentence_end, alignment_mode="expand")
         objects: list[tuple[int, Actor | Thing | None]] = [
-            (i, self._detained(context, i, relation, sentence, place) or self.resolve(context, i, relation=relation))
+            (i, self._recipient(context, i, relation, sentence, place) or self.resolve(context, i, relation=relation))
             for i in candidate.objects]
         declared = self.onto.relation(relation)
         # the ontology's domain and range: "Labour wins the election", never "X wins Wales" (the graph's shapes

@@ -55,6 +55,10 @@ def _attacker(noun: Token) -> Token | None:
         return noun  # "in police firing" parsed with "firing" as a participle of "police"
     if noun.lemma_.lower() not in attacks and noun.lower_ not in attacks:
         return None
+    for prep in children(noun, "prep"):
+        if prep.lower_ == "by":  # "in an attack by a mob", "in a drive-by shooting by armed men"
+            for agent in children(prep, "pobj"):
+                return agent
     for child in noun.children:
         if child.dep_ in ("compound", "poss", "amod", "nmod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
             return child
@@ -68,6 +72,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         for agent in children(verb, "agent"):
             return [_attacker(o) or o for o in children(agent, "pobj")]
+        for other in [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else []):
+            # "two were killed and three injured by gunmen": the agent of one passive is the other's too
+            if is_passive(other) or other.tag_ == "VBN":
+                for agent in children(other, "agent"):
+                    return [_attacker(o) or o for o in children(agent, "pobj")]
         return [a for p in children(verb, "prep") if p.lower_ in ("in", "during")
                 for a in [_attacker(o) for o in children(p, "pobj")] if a is not None][:1]
     direct = children(verb, "nsubj")
