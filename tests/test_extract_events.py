@@ -281,6 +281,90 @@ def test_the_agent_of_a_killing_may_sit_on_its_attack_or_on_a_coordinated_verb(e
     assert (event.subjects, event.objects) == (GUNMEN, CIVILIANS)
 
 
+GUNMEN_IN_A_TOWN_OF_A_REGION = Case(
+    "Gunmen shot dead a farmer in Itabuna, Bahia.",
+    """
+    Gunmen    1 nsubj     NOUN  NNS  gunman
+    shot      1 ROOT      VERB  VBD  shoot
+    dead      1 advmod    ADJ   JJ   dead
+    a         4 det       DET   DT   a
+    farmer    1 dobj      NOUN  NN   farmer
+    in        4 prep      ADP   IN   in
+    Itabuna   5 pobj      PROPN NNP  Itabuna
+    ,         6 punct     PUNCT ,    ,
+    Bahia     6 appos     PROPN NNP  Bahia
+    .         1 punct     PUNCT .    .
+    """,
+    [(6, 7, "GPE", ""), (8, 9, "PERSON", "")],  # as the model tags them: the region a "person"
+)
+
+GUNMEN_IN_A_STATE = Case(
+    "Unknown attackers killed two traders in Kano state.",
+    """
+    Unknown    1 amod      ADJ   JJ   unknown
+    attackers  2 nsubj     NOUN  NNS  attacker
+    killed     2 ROOT      VERB  VBD  kill
+    two        4 nummod    NUM   CD   two
+    traders    2 dobj      NOUN  NNS  trader
+    in         4 prep      ADP   IN   in
+    Kano       7 compound  PROPN NNP  Kano
+    state      5 pobj      NOUN  NN   state
+    .          2 punct     PUNCT .    .
+    """,
+    [(6, 7, "GPE", "")],
+)
+
+
+@pytest.mark.parametrize("case, country", [(GUNMEN_IN_A_TOWN_OF_A_REGION, "brazil"), (GUNMEN_IN_A_STATE, "nigeria")],
+                         ids=["town-region", "x-state"])
+def test_a_town_the_registry_does_not_know_is_in_the_country_of_its_region(events, case, country):
+    # a small town is no city of the registry; the region written after it ("Town, Region") or the state
+    # named with it ("X state") gives the country, and with it the groups that stand for the people
+    [event] = [e for e in events(case) if e.relation == "kills"]
+    assert (event.subjects, event.objects) == ((f"unidentified-armed-group-in-{country}",), (f"civilians-in-{country}",))
+
+
+TAXI_DRIVERS_PROTESTED = Case(
+    "Taxi drivers protested in Minsk.",
+    """
+    Taxi        1 compound  NOUN  NN   taxi
+    drivers     2 nsubj     NOUN  NNS  driver
+    protested   2 ROOT      VERB  VBD  protest
+    in          2 prep      ADP   IN   in
+    Minsk       3 pobj      PROPN NNP  Minsk
+    .           2 punct     PUNCT .    .
+    """,
+    [(4, 5, "GPE", "minsk")],
+)
+
+
+def test_people_named_by_their_trade_who_protest_are_the_protesters(events):
+    [event] = events(TAXI_DRIVERS_PROTESTED)
+    assert (event.subjects, event.relation, event.place) == (("belarusian-protesters",), "demonstrates", "minsk")
+
+
+SOLDIERS_EXCHANGED_FIRE = Case(
+    "Soldiers exchanged fire with militants in Donetsk.",
+    """
+    Soldiers    1 nsubj     NOUN  NNS  soldier
+    exchanged   1 ROOT      VERB  VBD  exchange
+    fire        1 dobj      NOUN  NN   fire
+    with        1 prep      ADP   IN   with
+    militants   3 pobj      NOUN  NNS  militant
+    in          4 prep      ADP   IN   in
+    Donetsk     5 pobj      PROPN NNP  Donetsk
+    .           1 punct     PUNCT .    .
+    """,
+    [(6, 7, "GPE", "")],
+)
+
+
+def test_an_exchange_of_fire_is_a_fight_between_both_sides(events):
+    [event] = events(SOLDIERS_EXCHANGED_FIRE)
+    assert event.relation == "fights" and event.method == "rule/fight.exchange-fire/1"
+    assert event.subjects == ("military-of-ukraine",) and event.objects != ()
+
+
 # -- attacks named by their gunfire or weapon ---------------------------------------------------------
 
 KILLED_IN_FIRING = Case(

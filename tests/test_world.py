@@ -88,6 +88,14 @@ def test_capitals_and_cities_are_places(view):
     assert view.acting_for(view.actor("sochi"), speaking=True).id == "government-of-russia"  # ... unless it speaks
 
 
+def test_regions_are_places_of_their_country_and_never_take_a_country_s_name(view):
+    world = load_world()
+    assert world.actors["bahia"].type == "Region" and world.actors["bahia"].country == "brazil"
+    assert world.actors["georgia"].type == "Country"  # the US state does not take the country's name
+    assert "punjab" not in world.actors  # a name two countries' regions share is neither's
+    assert Counter(a.type for a in world.actors.values())["Region"] > 1000
+
+
 def test_bad_world_line_names_its_line(tmp_path):
     path = tmp_path / "world.jsonl"
     lines = world_path().read_text(encoding="utf-8").splitlines()[:3]
