@@ -70,8 +70,10 @@ def name_key(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """Return a lower-case ASCII slug of ``text`` for use in IRIs."""
-    ascii_text = fold(text).encode("ascii", "ignore").decode()
+    """Return a lower-case ASCII slug of ``text`` for use in IRIs ("Łódź": lodz, "Đà Lạt": da-lat)."""
+    from anyascii import anyascii
+
+    ascii_text = anyascii(fold(text)).lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 

@@ -584,3 +584,90 @@ def test_an_extracted_consult_covered_by_a_curated_call_is_the_same_event():
         return {o for _, p, o in statement_triples(statement, iri_of=lambda i: ACTOR[i]) if p == PK.attests}
 
     assert events(kept[0]) == events(call) and events(kept[1]) != events(call)
+
+
+# -- speech acts named by a noun: a statement, a demand, a protest lodged -----------------------------
+
+STATEMENT_CRITICISING = Case(
+    "Poland issued a statement criticising Russia.",
+    """
+    Poland        1 nsubj     PROPN NNP  Poland
+    issued        1 ROOT      VERB  VBD  issue
+    a             3 det       DET   DT   a
+    statement     1 dobj      NOUN  NN   statement
+    criticising   3 acl       VERB  VBG  criticise
+    Russia        4 dobj      PROPN NNP  Russia
+    .             1 punct     PUNCT .    .
+    """,
+    [(0, 1, "GPE", "poland"), (5, 6, "GPE", "russia")],
+)
+
+RENEWED_ITS_DEMAND = Case(
+    "Poland renewed its demand that Belarus free the prisoners.",
+    """
+    Poland      1 nsubj     PROPN NNP  Poland
+    renewed     1 ROOT      VERB  VBD  renew
+    its         3 poss      PRON  PRP$ its
+    demand      1 dobj      NOUN  NN   demand
+    that        6 mark      SCONJ IN   that
+    Belarus     6 nsubj     PROPN NNP  Belarus
+    free        3 acl       VERB  VB   free
+    the         8 det       DET   DT   the
+    prisoners   6 dobj      NOUN  NNS  prisoner
+    .           1 punct     PUNCT .    .
+    """,
+    [(0, 1, "GPE", "poland"), (5, 6, "GPE", "belarus")],
+)
+
+LODGED_A_PROTEST = Case(
+    "Lithuania lodged a protest with Belarus.",
+    """
+    Lithuania   1 nsubj     PROPN NNP  Lithuania
+    lodged      1 ROOT      VERB  VBD  lodge
+    a           3 det       DET   DT   a
+    protest     1 dobj      NOUN  NN   protest
+    with        3 prep      ADP   IN   with
+    Belarus     4 pobj      PROPN NNP  Belarus
+    .           1 punct     PUNCT .    .
+    """,
+    [(0, 1, "GPE", "lithuania"), (5, 6, "GPE", "belarus")],
+)
+
+ACCUSED_OF_BY = Case(
+    "Lukashenko was accused of rigging the vote by the opposition.",
+    """
+    Lukashenko   2 nsubjpass PROPN NNP  Lukashenko
+    was          2 auxpass   AUX   VBD  be
+    accused      2 ROOT      VERB  VBN  accuse
+    of           2 prep      ADP   IN   of
+    rigging      3 pcomp     VERB  VBG  rig
+    the          6 det       DET   DT   the
+    vote         4 dobj      NOUN  NN   vote
+    by           4 prep      ADP   IN   by
+    the          9 det       DET   DT   the
+    opposition   7 pobj      NOUN  NN   opposition
+    .            2 punct     PUNCT .    .
+    """,
+    [(0, 1, "PERSON", "alexander-lukashenko")],
+)
+
+
+def test_a_statement_speaks_for_who_issued_it(events):
+    # the participle's subject is the statement's author, not the statement
+    [event] = events(STATEMENT_CRITICISING)
+    assert (event.subjects, event.relation, event.objects) == (("poland",), "criticizes", ("russia",))
+
+
+def test_a_demand_renewed_asks_the_subject_of_its_clause_and_what_it_asks_did_not_happen(events):
+    found = events(RENEWED_ITS_DEMAND)
+    assert [(e.subjects, e.relation, e.objects) for e in found] == [(("poland",), "demands", ("belarus",))]
+
+
+def test_a_protest_lodged_with_a_country_is_an_official_complaint(events):
+    [event] = events(LODGED_A_PROTEST)
+    assert (event.subjects, event.relation, event.objects) == (("lithuania",), "disapproves", ("belarus",))
+
+
+def test_the_agent_of_an_accusation_may_hang_on_its_clause(events):
+    [event] = [e for e in events(ACCUSED_OF_BY) if e.relation == "accuses"]
+    assert event.objects == ("alexander-lukashenko",) and event.subjects != ()

@@ -19,7 +19,7 @@ from kg.curated.worldgen import read_sources
 from kg.errors import InputError
 from kg.extract.pipeline import demonym_table, make_pipeline
 from kg.model import Statement
-from kg.names import name_key
+from kg.names import name_key, slug
 from kg.resolve import Resolver
 from tests.test_extract_rules import Case, Fact, component, registry, run
 
@@ -94,6 +94,20 @@ def test_regions_are_places_of_their_country_and_never_take_a_country_s_name(vie
     assert world.actors["georgia"].type == "Country"  # the US state does not take the country's name
     assert "punjab" not in world.actors  # a name two countries' regions share is neither's
     assert Counter(a.type for a in world.actors.values())["Region"] > 1000
+
+
+def test_a_country_is_never_named_by_an_english_word_or_a_given_name():
+    # names the libraries give in another language that English text uses for something else
+    world = load_world()
+    names = {name_key(n): a.id for a in world.actors.values() for n in a.names}
+    assert "island" not in names and "dominique" not in names and "mann" not in names
+    assert names[name_key("Republic of Iceland")] == "iceland"
+
+
+def test_ids_of_names_in_other_scripts_are_their_transliteration():
+    world = load_world()
+    assert world.actors["lodz"].label == "Łódź" and "Da Lat" in world.actors["da-lat"].names
+    assert slug("Höfuðborgarsvæði") == "hofudborgarsvaedi"
 
 
 def test_bad_world_line_names_its_line(tmp_path):

@@ -79,13 +79,14 @@ class Sources:
     shorts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     adjectives: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     exact: set[str] = field(default_factory=set)
+    not_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     skipped_cities: set[str] = field(default_factory=set)
     metonyms: dict[str, str] = field(default_factory=dict)
     city_names: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
 _FIELDS = {"institution": 6, "igo": 4, "agency": (5, 6), "name": 3, "short": 3, "adjective": 3, "exact": 2,
-           "city": 2, "metonym": 3, "city-name": 4}
+           "not-name": 3, "city": 2, "metonym": 3, "city-name": 4}
 _CLASSES = {"GovernmentBody", "Military", "PoliceForce", "OppositionMovement", "Ministry", "Group",
             "IntergovernmentalOrganization", "NewsAgency", "MediaOutlet"}
 
@@ -149,6 +150,8 @@ def read_sources(path: Path = SOURCES) -> Sources:
             getattr(sources, {"name": "names", "short": "shorts", "adjective": "adjectives"}[kind])[code].append(text)
         elif kind == "exact":
             sources.exact.add(rest[0])
+        elif kind == "not-name":
+            sources.not_names[rest[0]].add(rest[1])
         elif kind == "city":
             sources.skipped_cities.add(rest[0])
         elif kind == "city-name":
@@ -246,7 +249,8 @@ def _countries(sources: Sources) -> list[_Country]:
         names = [n.removeprefix("the ").strip() for n in names]
         names += [anyascii(n) for n in names if not n.isascii()]
         ours = sources.names.get(alpha3, [])  # named by us, so kept even when written like a code ("UK", "USA")
-        names = list(dict.fromkeys([*(n for n in names if _usable(n, codes)), *ours]))
+        names = list(dict.fromkeys([*(n for n in names if _usable(n, codes)
+                                      and n not in sources.not_names.get(alpha3, ())), *ours]))
         demonym = data.get("demonym")
         adjectives = [str(demonym)] if isinstance(demonym, str) and demonym and _latin(demonym) else []
         adjectives = list(dict.fromkeys([*adjectives, *sources.adjectives.get(alpha3, [])]))

@@ -168,7 +168,8 @@ class Arguments:
             elif slot.startswith(("prep:", "xcomp:prep:")):
                 tokens = self._prepositional(slot.rsplit(":", 1)[1], verb, noun, xcomp=slot.startswith("xcomp:"))
             elif slot == "ccomp-subj":
-                tokens = [s for c in children(verb, "ccomp") for s in children(c, "nsubj", "nsubjpass")]
+                clauses = children(verb, "ccomp") + (children(noun, "acl", "ccomp") if noun is not None else [])
+                tokens = [s for c in clauses for s in children(c, "nsubj", "nsubjpass")]  # "its demand that X"
             elif slot in ("complement", "purpose"):
                 named = self.complement(verb, noun, subjects, purpose=slot == "purpose")
                 if named is not None:  # "blows to the United States and Israel": both

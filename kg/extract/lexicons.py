@@ -99,6 +99,7 @@ class Lexicons:
     attack_nouns: Annotated[Words, ListOf("word")]
     crowd_counts: Annotated[Words, ListOf("word")]
     controller_verbs: Annotated[Words, ListOf("word")]
+    document_nouns: Annotated[Words, ListOf("word")]
     objects_may_be_things: Annotated[Words, ListOf("relation")]
     # qualifiers
     speech_verbs: Annotated[Words, ListOf("word")]
@@ -108,6 +109,7 @@ class Lexicons:
     propose_verbs: Annotated[Words, ListOf("word")]
     refuse_verbs: Annotated[Words, ListOf("word")]
     demand_verbs: Annotated[Words, ListOf("word")]
+    demand_nouns: Annotated[Words, ListOf("word")]
     future_aux: Annotated[Words, ListOf("word")]
     hypothetical_aux: Annotated[Words, ListOf("word")]
     negators: Annotated[Words, ListOf("word")]

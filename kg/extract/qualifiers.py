@@ -60,7 +60,9 @@ def qualifiers(verb: Token, noun: Token | None, arguments: Arguments) -> Qualifi
                 modality = "intended"
             elif lemma in lex.propose_verbs:
                 modality = "proposed"
-        if current.dep_ == "ccomp" and lemma in lex.demand_verbs and any(
+        asks = (current.dep_ == "ccomp" and lemma in lex.demand_verbs) or (
+            current.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in lex.demand_nouns)
+        if asks and any(
                 c.dep_ == "mark" or c.dep_ == "nsubj" for c in current.children):
             demanded = True  # the demand is the event; what it asks for is not
             break

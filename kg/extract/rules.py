@@ -21,7 +21,8 @@ relation and where its arguments sit in the dependency tree. Its fields:
     subject is then the subject: ``X was re-elected``), no predicative object (``called him a liar``).
 ``objects``
     Where the object is, tried in order: ``dobj``, ``dative``, ``prep:<word>``, ``xcomp:prep:<word>``,
-    ``ccomp-subj`` (the subject of the complement clause: ``demanded that Israel ...``), ``complement``
+    ``ccomp-subj`` (the subject of the complement clause of the verb or its light noun: ``demanded that
+    Israel ...``, ``renewed its demand that Israel ...``), ``complement``
     (the first actor named in the verb's complement clause) or ``purpose`` (the first actor in a purpose
     clause: ``marched to protest against X``). ``ccomp_aux`` requires a complement clause with one of
     these auxiliaries (``said that Libya must ...``).

@@ -65,6 +65,20 @@ def _attacker(noun: Token) -> Token | None:
     return None
 
 
+def _author(noun: Token, depth: int) -> list[Token]:
+    """Who issued, wrote or gave ``noun`` if it is a document or speech ("X issued a statement", "X's
+    letter", "in a speech, X"), else nothing."""
+    if noun.lemma_.lower() not in lexicons().document_nouns and noun.lower_ not in lexicons().document_nouns:
+        return []
+    owners = children(noun, "poss")
+    if owners:
+        return owners
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and governor.pos_ in ("VERB", "AUX") and governor != noun:
+        return subjects(governor, depth + 1)
+    return []
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The grammatical agents of ``verb``, following control and shared subjects."""
     if depth > 4:
@@ -77,6 +91,12 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             if is_passive(other) or other.tag_ == "VBN":
                 for agent in children(other, "agent"):
                     return [_attacker(o) or o for o in children(agent, "pobj")]
+        for clause in [c for p in children(verb, "prep") for c in children(p, "pcomp")]:
+            # "was accused of misusing funds by officials": the agent the parser hung on the clause
+            for by in [p for p in children(clause, "prep") if p.lower_ == "by"]:
+                named = [o for o in children(by, "pobj") if o.pos_ in ("NOUN", "PROPN")]
+                if named:
+                    return named
         return [a for p in children(verb, "prep") if p.lower_ in ("in", "during")
                 for a in [_attacker(o) for o in children(p, "pobj")] if a is not None][:1]
     direct = children(verb, "nsubj")
@@ -87,7 +107,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return [verb.head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return [verb.head]
+        return _author(verb.head, depth) or [verb.head]
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicons().controller_verbs:
         controllers = children(verb.head, "dobj") + [o for p in children(verb.head, "prep")
                                                     if p.lower_ in ("on", "upon") for o in children(p, "pobj")]
