@@ -671,3 +671,32 @@ def test_a_protest_lodged_with_a_country_is_an_official_complaint(events):
 def test_the_agent_of_an_accusation_may_hang_on_its_clause(events):
     [event] = [e for e in events(ACCUSED_OF_BY) if e.relation == "accuses"]
     assert event.objects == ("alexander-lukashenko",) and event.subjects != ()
+
+
+RELATIVES_OF_A_BOY = Case(
+    "Relatives of a boy from Leeds, who died in May, criticised Poland.",
+    """
+    Relatives   12 nsubj     NOUN  NNS  relative
+    of           0 prep      ADP   IN   of
+    a            3 det       DET   DT   a
+    boy          1 pobj      NOUN  NN   boy
+    from         3 prep      ADP   IN   from
+    Leeds        4 pobj      PROPN NNPS Leeds
+    ,            5 punct     PUNCT ,    ,
+    who          8 nsubj     PRON  WP   who
+    died         5 relcl     VERB  VBD  die
+    in           8 prep      ADP   IN   in
+    May          9 pobj      PROPN NNP  May
+    ,            5 punct     PUNCT ,    ,
+    criticised  12 ROOT      VERB  VBD  criticise
+    Poland      12 dobj      PROPN NNP  Poland
+    .           12 punct     PUNCT .    .
+    """,
+    [(5, 6, "GPE", ""), (10, 11, "DATE", ""), (13, 14, "GPE", "poland")],
+)
+
+
+def test_a_group_s_name_ends_before_a_relative_clause_inside_its_tail(events):
+    # the name keeps "of a boy from Leeds", not the clause about the boy nor the commas around it
+    [event] = events(RELATIVES_OF_A_BOY)
+    assert event.subjects == ("relatives-of-a-boy-from-leeds",) and event.objects == ("poland",)

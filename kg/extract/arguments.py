@@ -77,7 +77,7 @@ class Arguments:
                     named = {t.i for t in prep.subtree if (m := mentions.at(t)) is not None
                              and mentions[m].kind in ("entity", "demonym", "surname")}
                     if keeps_tail(prep, named):
-                        right = max([right, *(t.i for t in prep.subtree)])
+                        right = _tail_end(prep, right)
                     else:
                         self._cleaned(edge, prep.right_edge.i + 1, left, right + 1, "prepositional tail")
         if left > edge and any(t.like_num or t.lower_ in lex.quantifiers for t in self.doc[edge:left]):
@@ -271,3 +271,19 @@ class Arguments:
         if all(h.dep_ == "conj" or any(c.dep_ == "conj" and c in heads for c in h.children) for h in heads):
             return list(item.inner)
         return [index]
+
+
+def _tail_end(prep: Token, right: int) -> int:
+    """The last token of a name's prepositional tail ("rebels in Darfur"): not a relative or participle clause
+    hanging inside it ("parents of a boy, who was ..."), nor a trailing conjunction or punctuation."""
+    clauses = {t.i for c in prep.subtree if c.dep_ in ("relcl", "acl", "advcl", "parataxis")
+               for t in c.subtree}
+    end = right
+    for token in prep.subtree:
+        if token.i in clauses or token.i != end + 1:
+            break
+        end = token.i
+    doc = prep.doc
+    while end > right and (doc[end].is_punct or doc[end].dep_ == "cc" or doc[end].tag_ in ("WDT", "WP")):
+        end -= 1
+    return end
