@@ -94,6 +94,9 @@ def test_regions_are_places_of_their_country_and_never_take_a_country_s_name(vie
     assert world.actors["georgia"].type == "Country"  # the US state does not take the country's name
     assert "punjab" not in world.actors  # a name two countries' regions share is neither's
     assert Counter(a.type for a in world.actors.values())["Region"] > 1000
+    # a country within a country is a region of it, under each name the library writes ("Wales [Cymru ...]")
+    assert world.actors["scotland"].country == world.actors["wales"].country == "united-kingdom"
+    assert "Cymru" in world.actors["wales"].names and all("[" not in n for n in world.actors["wales"].names)
 
 
 def test_a_country_is_never_named_by_an_english_word_or_a_given_name():

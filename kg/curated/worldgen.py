@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -325,7 +326,8 @@ def _cities(sources: Sources, by_alpha2: dict[str, _Country], taken: set[str]) -
 REGION_TYPES = frozenset({"State", "Province", "Region", "Governorate", "Department", "Division", "Territory",
                           "Autonomous region", "Autonomous community", "Autonomous republic", "Republic", "Land",
                           "Federal district", "Capital district", "Voivodship", "Administrative region", "Oblast",
-                          "Emirate", "Federal territory", "Union territory", "Autonomous province"})
+                          "Emirate", "Federal territory", "Union territory", "Autonomous province",
+                          "Country"})  # a country within a country: Scotland, Wales
 #: Words that name a direction or a kind of place, not one place: a region named by them alone ("Centre",
 #: "North West") is not kept.
 _REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -354,8 +356,10 @@ def _regions(sources: Sources, by_alpha2: dict[str, _Country], taken: set[str]) 
         country = by_alpha2.get(record.country_code)
         if country is None or record.parent_code is not None or record.type not in REGION_TYPES:
             continue
-        name = str(record.name)
-        names = list(dict.fromkeys(n for n in (name, anyascii(name)) if _usable(n, ())
+        written = [n.strip() for n in re.split(r"[\[\]]", str(record.name)) if n.strip()]  # "Catalunya [Cataluña]"
+        written = [" ".join(w for w in n.split() if not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]+", w)) for n in written]
+        name = written[0]
+        names = list(dict.fromkeys(n for n in (*written, *map(anyascii, written)) if _usable(n, ())
                                    and name_key(n) not in taken and n not in sources.skipped_cities
                                    and not set(name_key(n).split()) <= _REGION_WORDS))
         if names:
