@@ -700,3 +700,39 @@ def test_a_group_s_name_ends_before_a_relative_clause_inside_its_tail(events):
     # the name keeps "of a boy from Leeds", not the clause about the boy nor the commas around it
     [event] = events(RELATIVES_OF_A_BOY)
     assert event.subjects == ("relatives-of-a-boy-from-leeds",) and event.objects == ("poland",)
+
+
+CHIEF_EXECUTIVE_OF = Case(
+    "The chief executive of Oxfam criticised Poland.",
+    """
+    The          2 det       DET   DT   the
+    chief        2 amod      ADJ   JJ   chief
+    executive    5 nsubj     NOUN  NN   executive
+    of           2 prep      ADP   IN   of
+    Oxfam        3 pobj      PROPN NNP  Oxfam
+    criticised   5 ROOT      VERB  VBD  criticise
+    Poland       5 dobj      PROPN NNP  Poland
+    .            5 punct     PUNCT .    .
+    """,
+    [(4, 5, "ORG", ""), (6, 7, "GPE", "poland")],
+)
+
+LEADERS_OF = Case(
+    "The leaders of Oxfam criticised Poland.",
+    """
+    The          1 det       DET   DT   the
+    leaders      4 nsubj     NOUN  NNS  leader
+    of           1 prep      ADP   IN   of
+    Oxfam        2 pobj      PROPN NNP  Oxfam
+    criticised   4 ROOT      VERB  VBD  criticise
+    Poland       4 dobj      PROPN NNP  Poland
+    .            4 punct     PUNCT .    .
+    """,
+    [(3, 4, "ORG", ""), (5, 6, "GPE", "poland")],
+)
+
+
+def test_one_unnamed_person_of_an_organisation_speaks_for_it_and_a_group_of_them_stays_a_group(events):
+    # no new actor "chief executive of Oxfam" (a role, not a group): Oxfam, as event data code it
+    assert [e.subjects for e in events(CHIEF_EXECUTIVE_OF) if e.relation == "criticizes"] == [("oxfam",)]
+    assert [e.subjects for e in events(LEADERS_OF) if e.relation == "criticizes"] == [("leaders-of-oxfam",)]

@@ -314,6 +314,12 @@ class Extractor:
             if item.generic:  # "people", "the only person", "senior officials"
                 self._drop(context, item, "generic noun")
                 return None
+            if item.root == item.root_lemma and not {head, item.root_lemma} & lex.collective_nouns:
+                # "the chief executive of Oxfam", "a spokesman for the UN": one person nobody names, who
+                # speaks for the organisation named in their description, as event data code them
+                bodies = [i for i in item.inner if context.mentions[i].label == "ORG"]
+                if bodies:
+                    return self.resolve(context, bodies[0])
             label = _bare(item.text)
             words = label.lower().split()
             if words and (words[0] in lex.possessive_pronouns or words[0] in lex.pronoun_genders):

@@ -87,6 +87,7 @@ class Lexicons:
     agent_labels: Annotated[Words, ListOf("label", subset_of="actor_labels")]
     argument_pronouns: Annotated[Words, ListOf("word")]
     human_nouns: Annotated[Words, ListOf("word")]
+    collective_nouns: Annotated[Words, ListOf("word")]
     organisation_heads: Annotated[Words, ListOf("word")]
     group_heads: Annotated[Words, ListOf("word")]
     of_wrappers: Annotated[Words, ListOf("word")]
