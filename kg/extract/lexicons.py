@@ -42,8 +42,9 @@ __all__ = ["FURNITURE_KINDS", "FurnitureMarker", "Lexicons", "ListOf", "MapOf", 
            "load_furniture", "load_lexicons"]
 
 #: What an entry is: a ``word``; an ontology ``relation`` or ``class``; a CAMEO ``code`` or two-digit
-#: ``root``; a spaCy entity or dependency ``label``; a ``gender`` (female, male) or grammatical ``number``.
-Kind = Literal["word", "relation", "class", "code", "root", "label", "gender", "number"]
+#: ``root``; a spaCy entity or dependency ``label``; a ``gender`` (female, male) or grammatical ``number``;
+#: a ``rank`` (a whole number from 1, giving an order).
+Kind = Literal["word", "relation", "class", "code", "root", "label", "gender", "number", "rank"]
 _CLOSED = {"gender": ("female", "male"), "number": ("singular", "plural")}
 
 
@@ -83,11 +84,14 @@ class Lexicons:
     pronoun_genders: Annotated[Table, MapOf("word", "gender")]
     collective_numbers: Annotated[Table, MapOf("word", "number")]
     ruler_labels: Annotated[Table, MapOf("class", "label")]
+    unit_ranks: Annotated[Table, MapOf("word", "rank")]
     # arguments
     agent_labels: Annotated[Words, ListOf("label", subset_of="actor_labels")]
     argument_pronouns: Annotated[Words, ListOf("word")]
     human_nouns: Annotated[Words, ListOf("word")]
     collective_nouns: Annotated[Words, ListOf("word")]
+    member_list_heads: Annotated[Words, ListOf("word")]
+    member_list_verbs: Annotated[Words, ListOf("word")]
     organisation_heads: Annotated[Words, ListOf("word")]
     group_heads: Annotated[Words, ListOf("word")]
     of_wrappers: Annotated[Words, ListOf("word")]
@@ -148,6 +152,7 @@ class Lexicons:
     quantifiers: Annotated[Words, ListOf("word")]
     tail_prepositions: Annotated[Words, ListOf("word")]
     honorifics: Annotated[Words, ListOf("word")]
+    ordinal_words: Annotated[Words, ListOf("word")]
 
 
 @functools.cache
@@ -288,6 +293,9 @@ def _check(entry: str, kind: Kind, onto: Ontology, path: Path, line: int) -> Non
 
             if entry not in GLOSSARY:
                 problem = f"unknown label {entry!r}: spaCy knows no entity or dependency label of that name"
+        elif kind == "rank":
+            if not re.fullmatch(r"[1-9][0-9]*", entry):
+                problem = f"{entry!r} is not a rank (a whole number from 1)"
         elif entry not in _CLOSED[kind]:
             problem = f"{entry!r} is not a {kind} ({' or '.join(_CLOSED[kind])})"
     except KGError as exc:  # UnknownTerm from the ontology, with its suggestions

@@ -14,6 +14,9 @@ Components, in order:
     The world registry's names matched only as written, where ``kg_actors`` left the text free: city names,
     acronyms, and names that are English words in lower case ("Turkey", "Chad"). Both are phrase matchers,
     whose cost does not grow with the number of patterns.
+``kg_units`` (a third ``entity_ruler``)
+    Military units named by an ordinal and a unit noun ("4th Battalion", "Third Army"; see
+    :mod:`kg.extract.membership`), where the rulers before it left the text free.
 ``kg_extractor`` (last)
     Finds mentions (names, demonyms, titles, pronouns, short names) and relation candidates, stored as
     lists of :class:`~kg.extract.types.Mention` and :class:`~kg.extract.types.Candidate` in
@@ -36,6 +39,7 @@ from spacy.tokens import Doc
 from kg.curated.world import WorldView
 from kg.errors import KGError
 from kg.extract.lexicons import lexicons, load_demonyms
+from kg.extract.membership import unit_patterns
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import RuleIndex, find_candidates
 from kg.extract.rules import load_relation_rules, load_title_rules
@@ -235,5 +239,9 @@ def make_pipeline(actors: Iterable[Actor], *, registry: list[str] | None = None,
         places = nlp.add_pipe("entity_ruler", name="kg_exact_names", after="kg_actors",
                               config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
         places.add_patterns(exact)  # type: ignore[attr-defined]
+    # military units named by an ordinal and a unit noun, where the registry named nothing
+    units = nlp.add_pipe("entity_ruler", name="kg_units", after="kg_exact_names" if exact else "kg_actors",
+                         config={"overwrite_ents": False})
+    units.add_patterns(unit_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("kg_extractor", config={"registry": registry})
     return nlp

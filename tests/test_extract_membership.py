@@ -1,0 +1,265 @@
+"""Membership and war in reports on armed conflict: lists of members, military units and the chain of command a
+list of units gives, people posted to a unit, and a war or fight named by a noun. Sentences are our own, parsed
+by hand as ``en_core_web_sm`` 3.8 parses them (see ``tests/test_extract_rules.py`` for the table format)."""
+
+from __future__ import annotations
+
+import spacy
+
+from kg.extract.pipeline import make_pipeline
+
+from .test_extract_events import Event, events
+from .test_extract_rules import Case, component, registry
+
+__all__ = ["component", "events", "registry"]  # the fixtures, shared with the rule tests
+
+
+def _facts(found: list[Event]) -> set[tuple[tuple[str, ...], str, tuple[str, ...], str]]:
+    return {(e.subjects, e.relation, e.objects, e.method) for e in found}
+
+
+# -- lists of members ---------------------------------------------------------------------------------------
+
+MEMBERS_OF = Case(
+    "Members of the Andean Community include Bolivia, Colombia and Ecuador.",
+    """
+    Members    5 nsubj     NOUN  NNS  member
+    of         0 prep      ADP   IN   of
+    the        4 det       DET   DT   the
+    Andean     4 compound  PROPN NNP  Andean
+    Community  1 pobj      PROPN NNP  Community
+    include    5 ROOT      VERB  VBP  include
+    Bolivia    5 dobj      PROPN NNP  Bolivia
+    ,          6 punct     PUNCT ,    ,
+    Colombia   6 conj      PROPN NNP  Colombia
+    and        8 cc        CCONJ CC   and
+    Ecuador    8 conj      PROPN NNP  Ecuador
+    .          5 punct     PUNCT .    .
+    """,
+    [(2, 5, "ORG", ""), (6, 7, "GPE", "bolivia"), (8, 9, "GPE", "colombia"), (10, 11, "GPE", "ecuador")],
+)
+
+BODY_MEMBERS_ARE = Case(
+    "Andean Community members are Bolivia and Peru.",
+    """
+    Andean     1 compound  PROPN NNP  Andean
+    Community  2 compound  PROPN NNP  Community
+    members    3 nsubj     NOUN  NNS  member
+    are        3 ROOT      AUX   VBP  be
+    Bolivia    3 attr      PROPN NNP  Bolivia
+    and        4 cc        CCONJ CC   and
+    Peru       4 conj      PROPN NNP  Peru
+    .          3 punct     PUNCT .    .
+    """,
+    [(0, 2, "ORG", ""), (4, 5, "GPE", "bolivia"), (6, 7, "GPE", "peru")],
+)
+
+ONE_MEMBER = Case(
+    "Members of the Andean Community include Bolivia.",
+    """
+    Members    5 nsubj     NOUN  NNS  member
+    of         0 prep      ADP   IN   of
+    the        4 det       DET   DT   the
+    Andean     4 compound  PROPN NNP  Andean
+    Community  1 pobj      PROPN NNP  Community
+    include    5 ROOT      VERB  VBP  include
+    Bolivia    5 dobj      PROPN NNP  Bolivia
+    .          5 punct     PUNCT .    .
+    """,
+    [(2, 5, "ORG", ""), (6, 7, "GPE", "bolivia")],
+)
+
+UNNAMED_BODY = Case(
+    "Members of the coalition include Norway, Chile and Peru.",
+    """
+    Members    4 nsubj     NOUN  NNS  member
+    of         0 prep      ADP   IN   of
+    the        3 det       DET   DT   the
+    coalition  1 pobj      NOUN  NN   coalition
+    include    4 ROOT      VERB  VBP  include
+    Norway     4 dobj      PROPN NNP  Norway
+    ,          5 punct     PUNCT ,    ,
+    Chile      5 conj      PROPN NNP  Chile
+    and        7 cc        CCONJ CC   and
+    Peru       7 conj      PROPN NNP  Peru
+    .          4 punct     PUNCT .    .
+    """,
+    [(5, 6, "GPE", "norway"), (7, 8, "GPE", "chile"), (9, 10, "GPE", "peru")],
+)
+
+NAMED_BY_COMPOUND = Case(
+    "Coalition nations that have sent troops include Norway, Chile and Peru.",
+    """
+    Coalition  1 compound  NOUN  NN   coalition
+    nations    6 nsubj     NOUN  NNS  nation
+    that       4 nsubj     PRON  WDT  that
+    have       4 aux       AUX   VBP  have
+    sent       1 relcl     VERB  VBN  send
+    troops     4 dobj      NOUN  NNS  troop
+    include    6 ROOT      VERB  VBP  include
+    Norway     6 dobj      PROPN NNP  Norway
+    ,          7 punct     PUNCT ,    ,
+    Chile      7 conj      PROPN NNP  Chile
+    and        9 cc        CCONJ CC   and
+    Peru       9 conj      PROPN NNP  Peru
+    .          6 punct     PUNCT .    .
+    """,
+    [(7, 8, "GPE", "norway"), (9, 10, "GPE", "chile"), (11, 12, "GPE", "peru")],
+)
+
+WHICH_INCLUDES = Case(
+    "The Northern Front, which includes the Red Brigades, seized the bridge.",
+    """
+    The       2 det       DET   DT   the
+    Northern  2 compound  PROPN NNP  Northern
+    Front    10 nsubj     PROPN NNP  Front
+    ,         2 punct     PUNCT ,    ,
+    which     5 nsubj     PRON  WDT  which
+    includes  2 relcl     VERB  VBZ  include
+    the       8 det       DET   DT   the
+    Red       8 compound  PROPN NNP  Red
+    Brigades  5 dobj      PROPN NNPS Brigades
+    ,         2 punct     PUNCT ,    ,
+    seized   10 ROOT      VERB  VBD  seize
+    the      12 det       DET   DT   the
+    bridge   10 dobj      NOUN  NN   bridge
+    .        10 punct     PUNCT .    .
+    """,
+    [(0, 3, "ORG", ""), (6, 9, "ORG", "")],
+)
+
+
+def test_a_list_of_members_of_a_named_body_makes_each_a_member(events):
+    assert _facts(events(MEMBERS_OF)) == {
+        (("bolivia", "colombia", "ecuador"), "member_of", ("andean-community",), "rule/member.list/1")}
+    assert _facts(events(BODY_MEMBERS_ARE)) == {
+        (("bolivia", "peru"), "member_of", ("andean-community",), "rule/member.list/1")}
+
+
+def test_a_list_of_one_or_of_an_unnamed_body_is_no_membership(events):
+    assert not [e for e in events(ONE_MEMBER) if e.relation == "member_of"]
+    assert not [e for e in events(UNNAMED_BODY) if e.relation == "member_of"]  # "the coalition": which one?
+
+
+def test_a_capitalised_word_before_the_plural_names_the_body(events):
+    [event] = [e for e in events(NAMED_BY_COMPOUND) if e.relation == "member_of"]
+    assert (event.subjects, event.objects) == (("norway", "chile", "peru"), ("coalition",))
+
+
+def test_an_organisation_which_includes_another_has_it_as_member(events):
+    facts = _facts(events(WHICH_INCLUDES))
+    assert (("red-brigades",), "member_of", ("northern-front",), "rule/member.list/1") in facts
+
+
+# -- military units ----------------------------------------------------------------------------------------
+
+ATTACHED_TO_UNITS = Case(
+    "Corporal Ortiz was attached to the 2nd Battalion, 7th Cavalry Regiment.",
+    """
+    Corporal   1 compound  PROPN NNP  Corporal
+    Ortiz      3 nsubjpass PROPN NNP  Ortiz
+    was        3 auxpass   AUX   VBD  be
+    attached   3 ROOT      VERB  VBN  attach
+    to         3 prep      ADP   IN   to
+    the        7 det       DET   DT   the
+    2nd        7 amod      ADJ   JJ   2nd
+    Battalion  4 pobj      PROPN NNP  Battalion
+    ,          7 punct     PUNCT ,    ,
+    7th       10 compound  PROPN NNP  7th
+    Cavalry   11 compound  PROPN NNP  Cavalry
+    Regiment   7 appos     PROPN NNP  Regiment
+    .          3 punct     PUNCT .    .
+    """,
+    [(1, 2, "PERSON", ""), (6, 8, "ORG", ""), (9, 12, "ORG", "")],
+)
+
+POSTED_A_LETTER = Case(
+    "Ortiz posted a letter to the 3rd Battalion.",
+    """
+    Ortiz      1 nsubj     PROPN NNP  Ortiz
+    posted     1 ROOT      VERB  VBD  post
+    a          3 det       DET   DT   a
+    letter     1 dobj      NOUN  NN   letter
+    to         1 prep      ADP   IN   to
+    the        7 det       DET   DT   the
+    3rd        7 compound  PROPN NNP  3rd
+    Battalion  4 pobj      PROPN NNP  Battalion
+    .          1 punct     PUNCT .    .
+    """,
+    [(0, 1, "PERSON", ""), (6, 8, "ORG", "")],
+)
+
+
+def test_a_person_posted_to_a_unit_is_its_member_and_the_unit_is_part_of_the_next(events):
+    assert _facts(events(ATTACHED_TO_UNITS)) == {
+        (("ortiz",), "member_of", ("2nd-battalion",), "rule/member.posted/1"),
+        (("2nd-battalion",), "member_of", ("7th-cavalry-regiment",), "rule/member.unit-chain/1")}
+
+
+def test_posting_a_letter_to_a_unit_is_no_membership(events):
+    assert not [e for e in events(POSTED_A_LETTER) if e.relation == "member_of"]
+
+
+def test_a_larger_unit_named_first_is_not_part_of_a_smaller_one(events):
+    reversed_order = Case(
+        "The 7th Cavalry Regiment, 2nd Battalion",
+        """
+        The        3 det       DET   DT   the
+        7th        3 compound  PROPN NNP  7th
+        Cavalry    3 compound  PROPN NNP  Cavalry
+        Regiment   3 ROOT      PROPN NNP  Regiment
+        ,          3 punct     PUNCT ,    ,
+        2nd        6 amod      ADJ   JJ   2nd
+        Battalion  3 appos     PROPN NNP  Battalion
+        """,
+        [(1, 4, "ORG", ""), (5, 7, "ORG", "")],
+    )
+    assert not [e for e in events(reversed_order) if e.relation == "member_of"]
+
+
+def test_units_named_by_an_ordinal_are_organisations():
+    nlp = make_pipeline([], nlp=spacy.blank("en"), world=False)
+    ents = {(e.text, e.label_) for e in nlp("Troops of the 101st Airborne Division and the Third Army "
+                                              "met the 2nd Battalion in the 4th quarter.").ents}
+    assert ents == {("101st Airborne Division", "ORG"), ("Third Army", "ORG"), ("2nd Battalion", "ORG")}
+    assert not nlp("First Group and the Second Company reported profits.").ents  # word ordinals: large units only
+
+
+# -- a war named by a noun -----------------------------------------------------------------------------------
+
+WAR_AGAINST = Case(
+    "Ethiopia stepped up its war against the TPLF.",
+    """
+    Ethiopia  1 nsubj     PROPN NNP  Ethiopia
+    stepped   1 ROOT      VERB  VBD  step
+    up        1 prt       ADP   RP   up
+    its       4 poss      PRON  PRP$ its
+    war       1 dobj      NOUN  NN   war
+    against   4 prep      ADP   IN   against
+    the       7 det       DET   DT   the
+    TPLF      5 pobj      PROPN NNP  TPLF
+    .         1 punct     PUNCT .    .
+    """,
+    [(0, 1, "GPE", "ethiopia"), (7, 8, "ORG", "")],
+)
+
+JOINED_THE_FIGHT = Case(
+    "Kenya joined the fight against al-Shabaab.",
+    """
+    Kenya    1 nsubj     PROPN NNP  Kenya
+    joined   1 ROOT      VERB  VBD  join
+    the      3 det       DET   DT   the
+    fight    1 dobj      NOUN  NN   fight
+    against  3 prep      ADP   IN   against
+    al       7 compound  PROPN NNP  al
+    -        7 punct     PROPN NNP  -
+    Shabaab  4 pobj      PROPN NNP  Shabaab
+    .        1 punct     PUNCT .    .
+    """,
+    [(0, 1, "GPE", "kenya"), (5, 8, "ORG", "")],
+)
+
+
+def test_a_war_or_fight_against_an_actor_is_fighting_it(events):
+    assert (("ethiopia",), "fights", ("tplf",), "rule/nominal.war/1") in _facts(events(WAR_AGAINST))
+    assert (("kenya",), "fights", ("al-shabaab",), "rule/nominal.war/1") in _facts(events(JOINED_THE_FIGHT))
