@@ -15,10 +15,14 @@ the same way. Countries come from :mod:`kg.countries`.
 2. a new actor met earlier with the same key;
 3. a new actor met earlier whose name is close enough (rapidfuzz ``token_sort_ratio`` of at least
    ``FUZZY``, same type; for people both names must have a first and a last name, and the last names
-   must themselves be close: two people are never merged on a shared surname alone). Such a merge is
-   applied, recorded as ``proposed`` in the merges file, and can be rejected there;
-4. otherwise a new, unreviewed actor labelled by the name. A new actor of one country is never reused for
-   another: "riot police" in a report from Georgia and in one from Armenia are two actors.
+   must themselves be close: two people are never merged on a shared surname alone); or, for a lone
+   surname that no name in its own document completes ("Blair"), the one person of that last name met so
+   far ("Tony Blair"), if there is exactly one. Such a merge is applied, recorded as ``proposed`` in the
+   merges file, and can be rejected there;
+4. otherwise a new, unreviewed actor labelled by the name, of the type its entity label gives (a person or
+   an organisation takes the type most of its mentions give: the model calls some people organisations).
+   A new actor of one country is never reused for another: "riot police" in a report from Georgia and in
+   one from Armenia are two actors.
 
 The merges file (YAML, one entry a merge: ``name``, ``into``, ``score``, ``status`` of proposed, accepted
 or rejected) is the reviewed record of these decisions: a rejected merge is never made again, an
@@ -46,13 +50,19 @@ from kg.names import NameIndex, name_key, slug
 from kg.store.base import Handle
 from kg.store.terms import expand_iri
 
-__all__ = ["FUZZY", "KnownActors", "Merge", "Resolver", "graph_index", "name_key", "read_merges", "resolve_actor"]
+__all__ = ["FUZZY", "SURNAME", "KnownActors", "Merge", "Resolver", "graph_index", "name_key", "read_merges",
+           "resolve_actor"]
 
 #: Kinds of actor that belong to one country: a new one is never shared by two countries.
 _INSTITUTIONS = frozenset({"GovernmentBody", "Ministry", "PoliceForce", "Military", "OppositionMovement"})
 
 #: Minimum rapidfuzz token_sort_ratio for two new actors' names to be merged.
 FUZZY = 90
+#: The score recorded for a lone surname joined to the one person of that surname ("Blair": Tony Blair).
+SURNAME = 80.0
+#: Actor types a named entity's label may get wrong for one another (the statistical model's "Nicola
+#: Sturgeon" ORG): a new actor takes the type most of its mentions give.
+_VOTED = frozenset({"Person", "Organization"})
 
 _NAMES = """
 SELECT ?entity ?key ?label WHERE {
@@ -187,6 +197,11 @@ class Resolver:
             if found is not None:
                 self.keys.setdefault(name_key(name), found)
         self.new_actors: dict[str, Actor] = {}
+        #: a person's last name -> the ids of the people of that name (each with a first name too)
+        self._surnames: dict[str, set[str]] = {}
+        for actor in registry.actors.values():
+            self._add_surname(actor)
+        self._votes: dict[str, dict[str, int]] = {}
         #: every actor known by id (curated, world registry, new), as a mapping
         self.known: Mapping[str, Actor] = KnownActors(self)
         self._per_country: dict[tuple[str, str], Actor] = {}
@@ -227,6 +242,36 @@ class Resolver:
             ident, n = f"{base}-{n}", n + 1
         return ident
 
+    def _add_surname(self, actor: Actor) -> None:
+        if actor.type == "Person":
+            for name in actor.names:
+                words = name_key(name).split()
+                if len(words) >= 2:
+                    self._surnames.setdefault(words[-1], set()).add(actor.id)
+
+    def _by_surname(self, key: str) -> Actor | None:
+        """The one person whose last name is ``key`` (a name of one word), if exactly one is known."""
+        ids = self._surnames.get(key, set())
+        if len(key.split()) != 1 or len(ids) != 1:
+            return None
+        return self.actor(next(iter(ids)))
+
+    def _vote(self, known: Actor, kind: str) -> Actor:
+        """Count a mention of new actor ``known`` as of type ``kind``; retype it once most mentions say so."""
+        votes = self._votes.setdefault(known.id, {known.type: 1})
+        if kind not in _VOTED or known.type not in _VOTED:
+            return known
+        votes[kind] = votes.get(kind, 0) + 1
+        if kind == known.type or votes[kind] <= votes.get(known.type, 0):
+            return known
+        retyped = replace(known, type=kind)
+        self.new_actors[known.id] = retyped
+        for key, value in self.keys.items():
+            if value is known:
+                self.keys[key] = retyped
+        self._add_surname(retyped)
+        return retyped
+
     def _fuzzy(self, name: str, kind: str) -> tuple[Actor, float] | None:
         from rapidfuzz import fuzz
 
@@ -256,7 +301,7 @@ class Resolver:
         key = name_key(label)
         known = self.lookup(label)
         if isinstance(known, Actor) and not self._other_country(known, country):
-            return known
+            return self._vote(known, kind) if known.id in self.new_actors else known
         institution = self.world.institution_named(label, country) if kind != "Person" else None
         if institution is not None:
             return institution
@@ -265,6 +310,9 @@ class Resolver:
         decision = self.decisions.get(key)
         if decision is None or decision.status != "rejected":
             close = self._fuzzy(label, kind)
+            if close is None and kind == "Person":
+                person = self._by_surname(key)
+                close = (person, SURNAME) if person is not None else None
             if close is not None:
                 actor, score = close
                 if decision is None:
@@ -283,6 +331,7 @@ class Resolver:
                       reviewed=False)
         self.new_actors[actor.id] = actor
         self.keys[key] = actor
+        self._add_surname(actor)
         return actor
 
     def _other_country(self, known: Actor, country: str | None) -> bool:

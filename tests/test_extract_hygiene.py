@@ -84,6 +84,38 @@ def test_clean_entity_takes_off_what_is_not_the_name(text, table, ent, kept, lab
     assert all(n.text == doc[ent[0]:ent[1]].text for n in notes)
 
 
+@pytest.mark.parametrize(("text", "table", "ent", "kept", "reasons"), [
+    ("the Harbour Centre at Holm", "the 2 det DET DT the\nHarbour 2 compound PROPN NNP Harbour\n"
+     "Centre 2 ROOT PROPN NNP Centre\nat 2 prep ADP IN at\nHolm 3 pobj PROPN NNP Holm",
+     (1, 4, "ORG"), "Harbour Centre", ["trailing function word"]),
+    ("the Assembly on Thursday", "the 1 det DET DT the\nAssembly 1 ROOT PROPN NNP Assembly\n"
+     "on 1 prep ADP IN on\nThursday 2 pobj PROPN NNP Thursday", (1, 4, "ORG"), "Assembly", ["date"]),
+    ("the Assembly in March 2004", "the 1 det DET DT the\nAssembly 1 ROOT PROPN NNP Assembly\n"
+     "in 1 prep ADP IN in\nMarch 2 pobj PROPN NNP March\n2004 3 nummod NUM CD 2004",
+     (1, 5, "ORG"), "Assembly", ["date"]),
+    ("Radio 9 said", "Radio 1 compound PROPN NNP Radio\n9 2 nsubj NUM CD 9\nsaid 2 ROOT VERB VBD say",
+     (0, 2, "ORG"), "Radio 9", []),
+])
+def test_clean_entity_cuts_dates_and_function_words_off_the_end(text, table, ent, kept, reasons):
+    doc = parse(text, table)
+    span, notes = clean_entity(Span(doc, ent[0], ent[1], label=ent[2]))
+    assert span is not None and span.text == kept
+    assert [n.reason for n in notes] == reasons
+
+
+@pytest.mark.parametrize(("text", "table", "ent", "reason"), [
+    ("Party Treasurer Lord", "Party 1 compound PROPN NNP Party\nTreasurer 2 compound PROPN NNP Treasurer\n"
+     "Lord 2 ROOT PROPN NNP Lord", (0, 3, "PERSON"), "honorific without a name"),
+    ("pounds 6bn", "pounds 1 compound NOUN NNS pound\n6bn 1 ROOT NUM CD 6bn", (0, 2, "PERSON"),
+     "number read as a name"),
+])
+def test_what_is_left_of_no_name_is_dropped(text, table, ent, reason):
+    doc = parse(text, table)
+    span, notes = clean_entity(Span(doc, ent[0], ent[1], label=ent[2]))
+    assert span is None
+    assert [n.reason for n in notes][-1] == reason
+
+
 def test_a_verb_glued_to_a_name_at_a_sentence_start_is_no_name():
     doc = parse("Entering Holmwood , she smiled", """
     Entering 4 advcl VERB VBG enter

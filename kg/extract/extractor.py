@@ -230,7 +230,10 @@ class Extractor:
                 self._drop(context, item, "an adjective, not a group")
                 return None
             label = self._fullest(context, index)
-            return self._propose(context, label, lexicons().entity_types.get(item.label, "Organization"),
+            actor_type = lexicons().entity_types.get(item.label, "Organization")
+            if actor_type == "Person" and item.root.endswith("s") and item.root in lexicons().human_nouns:
+                actor_type = "Group"  # "Labour MPs" read as a person's name: people of a body, a group
+            return self._propose(context, label, actor_type,
                                  context.main_country if item.label != "GPE" else None,
                                  f"no registry actor has this name or alias ({item.label or 'no'} entity)")
         return self._noun_phrase(context, item, relation)
@@ -320,6 +323,14 @@ class Extractor:
                 bodies = [i for i in item.inner if context.mentions[i].label == "ORG"]
                 if bodies:
                     return self.resolve(context, bodies[0])
+                if not item.inner and item.owner is None \
+                        and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads} \
+                        and not any(w[:1].isupper() and w.lower() == head for w in item.text.split()[1:]):
+                    # "the information commissioner", "a senior defence official": one person, and no name
+                    # says whose (but "a Saudi businessman" is one of a country's, as event data code them, and
+                    # "the Scottish Executive", a capitalised head, names a body)
+                    self._drop(context, item, "one person nobody names", nobody=True)
+                    return None
             label = _bare(item.text)
             words = label.lower().split()
             if words and (words[0] in lex.possessive_pronouns or words[0] in lex.pronoun_genders):

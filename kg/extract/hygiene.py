@@ -7,8 +7,10 @@ raw text (:mod:`kg.extract.furniture`).
 
 - :func:`clean_entity`: a named entity without a possessive ("Belarus's" is Belarus), an honorific ("Ms
   Hewitt" is Hewitt, a person whatever the entity label), a leading article, surrounding punctuation or
-  the first half of a hyphenated word ("Tory co-chairman" gave "Tory co"); an entity that starts with a
-  sentence's verb ("Entering Westminster") is no name at all;
+  the first half of a hyphenated word ("Tory co-chairman" gave "Tory co"), a date glued to its end
+  ("Commons on Thursday") or a function word ending it ("Centre at"); an entity that starts with a
+  sentence's verb ("Entering Westminster"), ends with an honorific whose name was cut off ("Tory Treasurer
+  Lord") or is a person's name with digits ("pounds 4bn") is no name at all;
 - :func:`group_start`: a group's name without its count or quantifier ("at least 20 protesters" is
   protesters, "some 300 people" people);
 - :func:`keeps_tail`: a group keeps a prepositional tail only if it says whose or where ("rebels in
@@ -25,6 +27,7 @@ The word lists are data: ``generic_nouns``, ``quantifiers`` and ``honorifics`` i
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -39,6 +42,21 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _VERB_TAGS = ("VBG", "VBN", "VBD", "VB", "VBZ", "VBP")
 #: Roles a title may name its holder by interchangeably ("the Belarusian leader" is its head of state).
 _SAME_ROLE = {"Leader": ("Leader", "HeadOfState", "HeadOfGovernment")}
+
+
+#: Parts of speech that never end a name ("Centre at", "Temple in", "Smith and").
+_FUNCTION_TAGS = ("ADP", "CCONJ", "SCONJ", "DET", "PART")
+_DATE_WORDS = frozenset(name.lower() for name in (*calendar.day_name, *calendar.month_name) if name)
+
+
+def _date_tail(doc: Doc, start: int, end: int) -> int | None:
+    """Where a date glued to the end of a name starts ("Commons on Thursday", "Council in March 2004"): the
+    preposition before the date, if the name has one."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in ("on", "in", "at", "since") and doc[i + 1].lower_ in _DATE_WORDS \
+                and all(t.lower_ in _DATE_WORDS or t.like_num or t.is_punct for t in doc[i + 1:end]):
+            return i
+    return None
 
 
 def _span(doc: Doc, start: int, end: int, label: str, ent: Span) -> Span:
@@ -100,8 +118,21 @@ def clean_entity(ent: Span) -> tuple[Span | None, list[Cleaning]]:
         if start < end - 1 and doc[start].lower_ in lex.articles:
             start += 1
             note("article")
+        cut = _date_tail(doc, start, end)
+        if cut is not None:  # "Commons on Thursday": the Commons
+            end = cut
+            note("date")
+        while end - start > 1 and doc[end - 1].pos_ in _FUNCTION_TAGS and not doc[end - 1].is_title:
+            end -= 1  # "Management Centre at": the centre
+            note("trailing function word")
         first = doc[start] if start < end else None
-        if first is not None and first.is_sent_start and first.tag_ in _VERB_TAGS and end - start > 1:
+        if end - start > 1 and doc[end - 1].lower_ in lex.honorifics:
+            start = end  # "Tory Treasurer Lord": the name after the honorific was cut off
+            note("honorific without a name")
+        elif label == "PERSON" and any(ch.isdigit() for ch in doc[start:end].text):
+            start = end  # "pounds 4bn": a person's name has no digits
+            note("number read as a name")
+        elif first is not None and first.is_sent_start and first.tag_ in _VERB_TAGS and end - start > 1:
             start = end
             note("a verb read as part of a name")
         elif end - start == 1 and doc[start].lower_ in lex.generic_nouns:

@@ -274,22 +274,29 @@ def _titles(doc: Doc, mentions: Mentions, index: TitleIndex, countries: Mapping[
 
 
 def _surnames(doc: Doc, mentions: Mentions) -> None:
+    """Link lone surnames to the full name of the same person in the document, before it or after (a
+    headline names a person by surname before the report gives the full name)."""
     argument_deps = lexicons().argument_deps
-    people: dict[str, int] = {}
+    named: dict[str, list[tuple[int, int]]] = {}
+    for item in sorted(mentions, key=lambda m: m.start):
+        if item.kind == "entity" and item.label == "PERSON" and len(item.text.split()) >= 2:
+            named.setdefault(item.text.split()[-1], []).append((item.end, item.index))
+
+    def person(surname: str, at: int) -> int:  # the nearest full name before, else the first after
+        names = named[surname]
+        return next((index for end, index in reversed(names) if end <= at), names[0][1])
+
     for token in doc:
         index = mentions.at(token)
         if index is not None:
             item = mentions[index]
-            if item.kind == "entity" and item.label == "PERSON" and len(item.text.split()) >= 2 \
-                    and token.i == item.end - 1:
-                people[item.text.split()[-1]] = index
-            elif item.kind == "entity" and token.i == item.start and item.text in people \
+            if item.kind == "entity" and token.i == item.start and item.text in named \
                     and item.label != "PERSON" and item.actor is None:
-                # "Kilroy-Silk" read as an organisation after Robert Kilroy-Silk
-                mentions.surname(index, people[item.text])
+                # "Kilroy-Silk" read as an organisation, with Robert Kilroy-Silk in the same report
+                mentions.surname(index, person(item.text, token.i))
             continue
-        if token.text in people and token.is_title and token.dep_ in argument_deps:
-            mentions.add(doc[token.i:token.i + 1], "surname", ref=people[token.text], label="PERSON")
+        if token.text in named and token.is_title and token.dep_ in argument_deps:
+            mentions.add(doc[token.i:token.i + 1], "surname", ref=person(token.text, token.i), label="PERSON")
 
 
 def _collective_pronouns(doc: Doc, mentions: Mentions) -> None:

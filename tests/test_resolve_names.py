@@ -1,0 +1,152 @@
+"""New actors across a corpus and within one report: a lone surname joined to the one person of that name, a
+type most mentions agree on, a surname before the full name, people of a body read as a person, and one
+person whom no name says. Sentences are our own, parsed by hand as ``en_core_web_sm`` 3.8 parses them (see
+``tests/test_extract_rules.py`` for the table format)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.curated import CuratedData
+from kg.resolve import SURNAME, Resolver
+
+from .test_extract_events import Event, events
+from .test_extract_rules import Case, component, registry
+
+__all__ = ["component", "events", "registry"]  # the fixtures, shared with the rule tests
+
+
+# -- across documents: the resolver ---------------------------------------------------------------------
+
+def test_a_lone_surname_joins_the_one_person_of_that_name(registry: CuratedData):
+    resolver = Resolver(registry)
+    full = resolver.new_actor("Ilse Varga", "Person")
+    assert resolver.new_actor("Varga", "Person") is full
+    assert [(m.name, m.into, m.score, m.status) for m in resolver.proposed] == [
+        ("Varga", full.id, SURNAME, "proposed")]
+
+
+def test_a_surname_two_people_share_joins_neither(registry: CuratedData):
+    resolver = Resolver(registry)
+    first, second = resolver.new_actor("Ilse Varga", "Person"), resolver.new_actor("Tamas Varga", "Person")
+    alone = resolver.new_actor("Varga", "Person")
+    assert alone.id not in (first.id, second.id) and alone.label == "Varga"
+    assert not resolver.proposed
+
+
+def test_an_organisation_named_by_one_word_never_joins_a_person(registry: CuratedData):
+    resolver = Resolver(registry)
+    resolver.new_actor("Ilse Varga", "Person")
+    assert resolver.new_actor("Varga", "Organization").type == "Organization"
+
+
+def test_a_rejected_surname_merge_is_not_made_again(registry: CuratedData, tmp_path: Path):
+    merges = tmp_path / "merges.yaml"
+    merges.write_text("merges:\n- {name: Varga, into: ilse-varga, score: 80.0, status: rejected}\n", encoding="utf-8")
+    resolver = Resolver(registry, merges=merges)
+    full = resolver.new_actor("Ilse Varga", "Person")
+    assert resolver.new_actor("Varga", "Person").id != full.id
+
+
+def test_a_new_actor_takes_the_type_most_of_its_mentions_give(registry: CuratedData):
+    resolver = Resolver(registry)
+    first = resolver.new_actor("Ilse Varga", "Organization")  # the model's mistake, once
+    assert first.type == "Organization"
+    resolver.new_actor("Ilse Varga", "Person")
+    assert resolver.new_actors[first.id].type == "Organization"  # a tie keeps the first type
+    again = resolver.new_actor("Ilse Varga", "Person")
+    assert again.id == first.id and again.type == "Person" and resolver.new_actors[first.id].type == "Person"
+    assert resolver.lookup("Ilse Varga") is again
+    assert resolver.new_actor("Varga", "Person") is again  # and as a person it has a surname
+
+
+def test_types_other_than_person_and_organisation_are_not_voted(registry: CuratedData):
+    resolver = Resolver(registry)
+    region = resolver.new_actor("Holmwood Vale", "Region")
+    for _ in range(3):
+        resolver.new_actor("Holmwood Vale", "Organization")
+    assert resolver.new_actors[region.id].type == "Region"
+
+
+# -- within a report: the extractor ---------------------------------------------------------------------
+
+SURNAME_FIRST = Case(
+    "Varga criticised Fidesz. Ilse Varga left the party.",
+    """
+    Varga       1 nsubj     PROPN NNP  Varga
+    criticised  1 ROOT      VERB  VBD  criticise
+    Fidesz      1 dobj      PROPN NNP  Fidesz
+    .           1 punct     PUNCT .    .
+    Ilse        5 compound  PROPN NNP  Ilse
+    Varga       6 nsubj     PROPN NNP  Varga
+    left        6 ROOT      VERB  VBD  leave
+    the         8 det       DET   DT   the
+    party       6 dobj      NOUN  NN   party
+    .           6 punct     PUNCT .    .
+    """,
+    [(0, 1, "ORG", ""), (2, 3, "ORG", ""), (4, 6, "PERSON", "")],
+)
+
+BODY_PEOPLE_AS_PERSON = Case(
+    "Labour MPs criticised Lukashenko.",
+    """
+    Labour      1 compound  PROPN NNP  Labour
+    MPs         2 nsubj     PROPN NNP  MPs
+    criticised  2 ROOT      VERB  VBD  criticise
+    Lukashenko  2 dobj      PROPN NNP  Lukashenko
+    .           2 punct     PUNCT .    .
+    """,
+    [(0, 2, "PERSON", ""), (3, 4, "PERSON", "alexander-lukashenko")],
+)
+
+UNNAMED_OFFICIAL = Case(
+    "The information commissioner criticised Lukashenko.",
+    """
+    The           2 det       DET   DT   the
+    information   2 compound  NOUN  NN   information
+    commissioner  3 nsubj     NOUN  NN   commissioner
+    criticised    3 ROOT      VERB  VBD  criticise
+    Lukashenko    3 dobj      PROPN NNP  Lukashenko
+    .             3 punct     PUNCT .    .
+    """,
+    [(4, 5, "PERSON", "alexander-lukashenko")],
+)
+
+NATIONAL_JUDGE = Case(
+    "A Belarusian judge criticised Lukashenko.",
+    """
+    A           2 det       DET   DT   a
+    Belarusian  2 amod      ADJ   JJ   belarusian
+    judge       3 nsubj     NOUN  NN   judge
+    criticised  3 ROOT      VERB  VBD  criticise
+    Lukashenko  3 dobj      PROPN NNP  Lukashenko
+    .           3 punct     PUNCT .    .
+    """,
+    [(1, 2, "NORP", ""), (4, 5, "PERSON", "alexander-lukashenko")],
+)
+
+
+def _subjects(found: list[Event], relation: str) -> list[tuple[str, ...]]:
+    return [e.subjects for e in found if e.relation == relation]
+
+
+def test_a_surname_read_as_an_organisation_before_the_full_name_is_the_person(events):
+    assert _subjects(events(SURNAME_FIRST), "criticizes") == [("ilse-varga",)]
+
+
+def test_people_of_a_body_read_as_a_persons_name_are_a_group(events, registry: CuratedData, component):
+    from kg.extract.extractor import Extractor
+    from kg.extract.inputs import Document
+
+    from .test_extract_rules import NLP
+
+    doc = component(BODY_PEOPLE_AS_PERSON.doc())
+    extractor = Extractor(registry, nlp=NLP)
+    [found] = extractor.statements(doc, Document("case", BODY_PEOPLE_AS_PERSON.text))
+    assert found.statement.subjects == ("labour-mps",)
+    assert extractor.resolver.new_actors["labour-mps"].type == "Group"
+
+
+def test_one_person_whom_no_name_says_is_no_actor(events):
+    assert not _subjects(events(UNNAMED_OFFICIAL), "criticizes")
+    assert _subjects(events(NATIONAL_JUDGE), "criticizes") == [("belarusian-judge",)]  # one of a country's
