@@ -32,6 +32,7 @@ from kg.extract.furniture import Furniture, strip_furniture
 from kg.extract.implied import assailant, crowd_actor, crowd_recipient, victim
 from kg.extract.inputs import Document
 from kg.extract.lexicons import lexicons
+from kg.extract.nominal import repeated_crowds
 from kg.extract.places import main_country
 from kg.extract.report import CorpusReport
 from kg.extract.rules import patterns_path
@@ -128,11 +129,9 @@ class Extractor:
         context = _Context(document, mentions, document.published, main_country(mentions, parsed, self.resolver),
                            digest=_digest(document))
         source = self.source_for(document)
-        found = []
-        for candidate in candidates:
-            extracted = self._statement(candidate, context, source, parsed)
-            if extracted is not None:
-                found.append(extracted)
+        made = [(c, e) for c in candidates if (e := self._statement(c, context, source, parsed)) is not None]
+        repeated = repeated_crowds([c for c, _ in made])  # "a hunger strike in protest": one protest
+        found = [e for position, (_, e) in enumerate(made) if position not in repeated]
         self.report.add(document, found, cleanings=[*(parsed._.kg_cleanings or ()), *context.dropped],
                         furniture=furniture, new_actors=self.resolver.new_actors)
         return found

@@ -13,7 +13,7 @@ asks for or plans it ("called for talks", "to prevent clashes").
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -24,8 +24,10 @@ from kg.extract.rules import RelationRule
 from kg.extract.syntax import children, conjuncts, subjects
 from kg.extract.types import Candidate, Qualifiers
 
-__all__ = ["nominal_candidates", "nominal_index"]
+__all__ = ["nominal_candidates", "nominal_index", "repeated_crowds"]
 
+#: Implied actors that are a crowd: a country or nationality modifying the noun says where it gathered.
+_CROWDS = ("protesters", "rioters")
 #: Dependencies through which a noun phrase hangs from the verb governing it.
 _UP = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "conj", "appos", "compound")
 
@@ -118,6 +120,8 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
         if place is None and governor is not None:  # "clashes between X and Y erupted in Minsk"
             place = arguments.place(governor, None)
         for rule in rules:
+            if rule.implied in _CROWDS and noun.dep_ == "compound":
+                continue  # "riot police", "protest leaders": no event
             patient = noun.lemma_.lower() in lex.patient_possessor_nouns or noun.lower_ in lex.patient_possessor_nouns
             agents = _agents(noun, arguments, patient)
             between = _between(noun, arguments)
@@ -131,6 +135,11 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
                 # "X denied involvement in the attack": X, denying it; "X launched a crackdown": X
                 agents = [a for a in (arguments.argument(t) for t in subjects(governor))
                           if a is not None and arguments.human(a)]
+            if rule.implied in _CROWDS and agents and all(
+                    arguments.label(a) == "GPE" or arguments.mentions[arguments.target(a)].country is not None
+                    for a in agents):
+                # "Serbian protests", "Minsk rallies": the country's (or city's) protesters, not the state
+                place, agents = place if place is not None else agents[0], []
             implied = rule.implied if not agents else None
             if (not agents and implied is None) or (not objects and rule.object_required):
                 continue
@@ -143,3 +152,19 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
                                    implied=implied))
             break
     return found
+
+
+
+
+def repeated_crowds(candidates: Sequence[Candidate]) -> set[int]:
+    """The positions in ``candidates`` (those that became statements) of a crowd's nominal event that another
+    candidate of the same sentence already reports with the same relation ("protesters marched through Minsk
+    in a protest against X"): an implied crowd (``protesters``, ``rioters``) without a subject of its own."""
+    reported: dict[int, set[str]] = defaultdict(set)
+    crowds = set()
+    for position, candidate in enumerate(candidates):
+        if candidate.implied in _CROWDS and not candidate.subjects and candidate.rule.startswith("nominal."):
+            crowds.add(position)
+        else:
+            reported[candidate.sentence_start].add(candidate.relation)
+    return {p for p in crowds if candidates[p].relation in reported[candidates[p].sentence_start]}
