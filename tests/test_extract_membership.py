@@ -1,5 +1,5 @@
 """Membership and war in reports on armed conflict: lists of members, military units and the chain of command a
-list of units gives, people posted to a unit, and a war or fight named by a noun. Sentences are our own, parsed
+list of units gives, people posted to a unit, a war or fight named by a noun, and attacks on armed forces. Sentences are our own, parsed
 by hand as ``en_core_web_sm`` 3.8 parses them (see ``tests/test_extract_rules.py`` for the table format)."""
 
 from __future__ import annotations
@@ -263,3 +263,83 @@ JOINED_THE_FIGHT = Case(
 def test_a_war_or_fight_against_an_actor_is_fighting_it(events):
     assert (("ethiopia",), "fights", ("tplf",), "rule/nominal.war/1") in _facts(events(WAR_AGAINST))
     assert (("kenya",), "fights", ("al-shabaab",), "rule/nominal.war/1") in _facts(events(JOINED_THE_FIGHT))
+
+
+# -- attacks on armed forces ---------------------------------------------------------------------------------
+
+ON_ARMY_UNITS = Case(
+    "The rebels attacked Afghan army units near Kabul.",
+    """
+    The       1 det       DET   DT   the
+    rebels    2 nsubj     NOUN  NNS  rebel
+    attacked  2 ROOT      VERB  VBD  attack
+    Afghan    5 amod      ADJ   JJ   afghan
+    army      5 compound  NOUN  NN   army
+    units     2 dobj      NOUN  NNS  unit
+    near      2 prep      ADP   IN   near
+    Kabul     6 pobj      PROPN NNP  Kabul
+    .         2 punct     PUNCT .    .
+    """,
+    [(3, 5, "ORG", "military-of-afghanistan"), (7, 8, "GPE", "kabul")],
+)
+
+ON_VILLAGERS = Case(
+    "The rebels attacked villagers near Kabul.",
+    """
+    The        1 det       DET   DT   the
+    rebels     2 nsubj     NOUN  NNS  rebel
+    attacked   2 ROOT      VERB  VBD  attack
+    villagers  2 dobj      NOUN  NNS  villager
+    near       2 prep      ADP   IN   near
+    Kabul      4 pobj      PROPN NNP  Kabul
+    .          2 punct     PUNCT .    .
+    """,
+    [(5, 6, "GPE", "kabul")],
+)
+
+FIRED_AT = Case(
+    "Police fired at protesters in Minsk.",
+    """
+    Police      1 nsubj     NOUN  NNS  Police
+    fired       1 ROOT      VERB  VBD  fire
+    at          1 prep      ADP   IN   at
+    protesters  2 pobj      NOUN  NNS  protester
+    in          3 prep      ADP   IN   in
+    Minsk       4 pobj      PROPN NNP  Minsk
+    .           1 punct     PUNCT .    .
+    """,
+    [(5, 6, "GPE", "minsk")],
+)
+
+ON_A_DATE_IN_MARCH = Case(
+    "Troops crossed the river on 13 March 2023.",
+    """
+    Troops   1 nsubj     NOUN  NNS  troop
+    crossed  1 ROOT      VERB  VBD  cross
+    the      3 det       DET   DT   the
+    river    1 dobj      NOUN  NN   river
+    on       1 prep      ADP   IN   on
+    13       6 nummod    NUM   CD   13
+    March    4 pobj      PROPN NNP  March
+    2023     6 nummod    NUM   CD   2023
+    .        1 punct     PUNCT .    .
+    """,
+    [(5, 8, "DATE", "")],
+)
+
+
+def test_an_attack_on_armed_forces_is_a_fight_and_one_on_civilians_an_assault(events):
+    [on_army] = events(ON_ARMY_UNITS)
+    assert (on_army.relation, on_army.objects) == ("fights", ("military-of-afghanistan",))
+    [on_villagers] = events(ON_VILLAGERS)
+    assert on_villagers.relation == "assaults"
+
+
+def test_firing_at_people_is_an_assault(events):
+    [event] = events(FIRED_AT)
+    assert (event.relation, event.method) == ("assaults", "rule/assault.fire-at/1")
+    assert event.subjects == ("belarusian-police",)
+
+
+def test_a_word_of_a_date_is_no_event_noun(events):
+    assert not events(ON_A_DATE_IN_MARCH)  # "March" names the month, not a march

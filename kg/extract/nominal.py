@@ -99,8 +99,8 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
     unreal = lex.demand_verbs | lex.propose_verbs | lex.intend_words | lex.unreal_governors
     found: list[Candidate] = []
     for noun in doc:
-        if noun.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_:
+            continue  # a word of a name or date is no event noun ("13 March 2023", "the Rally for Democracy")
         rules = index.get(noun.lemma_.lower()) or index.get(noun.lower_)
         if not rules:
             continue

@@ -172,8 +172,9 @@ class _Finder:
             qualified = qualifiers(verb, noun, arguments)
             if qualified is None:
                 break
-            military = any(self.doc[self.mentions[arguments.target(s)].head].lemma_.lower() in lex.military_heads
-                           for s in subject_ids)
+            armed = lex.military_heads | lex.armed_group_heads
+            military = any(self._head_lemma(s) in lex.military_heads for s in subject_ids) \
+                or any(self._head_lemma(o) in armed for pair in pairs for o in pair[1])
             place = arguments.place(verb, noun)
             for subject_list, object_list in pairs:
                 found.append(Candidate(
@@ -183,6 +184,10 @@ class _Finder:
                     implied=implied))
             break  # one predicate, one relation: the first rule (in file order) that finds its arguments
         return found
+
+    def _head_lemma(self, index: int) -> str:
+        """The lemma of the head word of what mention ``index`` stands for."""
+        return self.doc[self.mentions[self.arguments.target(index)].head].lemma_.lower()
 
     def memberships(self) -> list[Candidate]:
         """Membership carried by a noun phrase: people of, from or within an organisation ("soldiers from
