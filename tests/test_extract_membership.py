@@ -343,3 +343,60 @@ def test_firing_at_people_is_an_assault(events):
 
 def test_a_word_of_a_date_is_no_event_noun(events):
     assert not events(ON_A_DATE_IN_MARCH)  # "March" names the month, not a march
+
+
+FIGHTING_BETWEEN = Case(
+    "Fighting between Azerbaijan and Armenia continued.",
+    """
+    Fighting    5 nsubj     VERB  VBG  fight
+    between     0 prep      ADP   IN   between
+    Azerbaijan  1 pobj      PROPN NNP  Azerbaijan
+    and         2 cc        CCONJ CC   and
+    Armenia     2 conj      PROPN NNP  Armenia
+    continued   5 ROOT      VERB  VBD  continue
+    .           5 punct     PUNCT .    .
+    """,
+    [(2, 3, "GPE", "azerbaijan"), (4, 5, "GPE", "armenia")],
+)
+
+SHELLED_NEAR = Case(
+    "Russian forces shelled near Kharkiv.",
+    """
+    Russian  1 amod      ADJ   JJ   russian
+    forces   2 nsubj     NOUN  NNS  force
+    shelled  2 ROOT      VERB  VBD  shell
+    near     2 prep      ADP   IN   near
+    Kharkiv  3 pobj      PROPN NNP  Kharkiv
+    .        2 punct     PUNCT .    .
+    """,
+    [(0, 2, "ORG", "military-of-russia"), (4, 5, "GPE", "kharkiv")],
+)
+
+POLICE_OPERATION = Case(
+    "Police conducted an operation in Minsk.",
+    """
+    Police     1 nsubj     NOUN  NNS  Police
+    conducted  1 ROOT      VERB  VBD  conduct
+    an         3 det       DET   DT   an
+    operation  1 dobj      NOUN  NN   operation
+    in         3 prep      ADP   IN   in
+    Minsk      4 pobj      PROPN NNP  Minsk
+    .          1 punct     PUNCT .    .
+    """,
+    [(5, 6, "GPE", "minsk")],
+)
+
+
+def test_fighting_between_two_sides_named_by_a_gerund_is_a_fight(events):
+    [event] = events(FIGHTING_BETWEEN)
+    assert (event.subjects, event.relation, event.objects) == (("azerbaijan",), "fights", ("armenia",))
+
+
+def test_shelling_with_no_target_named_is_a_fight_where_it_happened(events):
+    [event] = events(SHELLED_NEAR)
+    assert (event.subjects, event.relation, event.objects, event.place) == (
+        ("military-of-russia",), "fights", (), "kharkiv")
+
+
+def test_an_operation_without_a_target_is_no_fight(events):
+    assert not [e for e in events(POLICE_OPERATION) if e.relation == "fights"]

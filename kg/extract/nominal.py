@@ -28,6 +28,8 @@ __all__ = ["nominal_candidates", "nominal_index", "repeated_crowds"]
 
 #: Implied actors that are a crowd: a country or nationality modifying the noun says where it gathered.
 _CROWDS = ("protesters", "rioters")
+#: Dependencies of a gerund that names an event as a noun would ("fighting between X and Y erupted").
+_GERUND_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
 #: Dependencies through which a noun phrase hangs from the verb governing it.
 _UP = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "conj", "appos", "compound")
 
@@ -99,9 +101,14 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
     unreal = lex.demand_verbs | lex.propose_verbs | lex.intend_words | lex.unreal_governors
     found: list[Candidate] = []
     for noun in doc:
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_:
+        if noun.ent_type_:
             continue  # a word of a name or date is no event noun ("13 March 2023", "the Rally for Democracy")
-        rules = index.get(noun.lemma_.lower()) or index.get(noun.lower_)
+        if noun.pos_ in ("NOUN", "PROPN"):
+            rules = index.get(noun.lemma_.lower()) or index.get(noun.lower_)
+        elif noun.tag_ == "VBG" and noun.dep_ in _GERUND_DEPS:  # "Fighting between X and Y took place"
+            rules = index.get(noun.lower_)
+        else:
+            continue
         if not rules:
             continue
         governor = _governor(noun)
