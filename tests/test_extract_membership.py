@@ -400,3 +400,46 @@ def test_shelling_with_no_target_named_is_a_fight_where_it_happened(events):
 
 def test_an_operation_without_a_target_is_no_fight(events):
     assert not [e for e in events(POLICE_OPERATION) if e.relation == "fights"]
+
+
+MURDERED = Case(
+    "A journalist was murdered in Karachi.",
+    """
+    A           1 det       DET   DT   a
+    journalist  3 nsubjpass NOUN  NN   journalist
+    was         3 auxpass   AUX   VBD  be
+    murdered    3 ROOT      VERB  VBN  murder
+    in          3 prep      ADP   IN   in
+    Karachi     4 pobj      PROPN NNP  Karachi
+    .           3 punct     PUNCT .    .
+    """,
+    [(5, 6, "GPE", "karachi")],
+)
+
+KILLED_IN_A_CRASH = Case(
+    "A man was killed in a crash in Karachi.",
+    """
+    A        1 det       DET   DT   a
+    man      3 nsubjpass NOUN  NN   man
+    was      3 auxpass   AUX   VBD  be
+    killed   3 ROOT      VERB  VBN  kill
+    in       3 prep      ADP   IN   in
+    a        6 det       DET   DT   a
+    crash    4 pobj      NOUN  NN   crash
+    in       6 prep      ADP   IN   in
+    Karachi  7 pobj      PROPN NNP  Karachi
+    .        3 punct     PUNCT .    .
+    """,
+    [(8, 9, "GPE", "karachi")],
+)
+
+
+def test_a_murder_nobody_is_named_for_is_by_the_countrys_unidentified_armed_group(events):
+    [event] = events(MURDERED)
+    assert (event.subjects, event.relation, event.implied, event.method) == (
+        ("unidentified-armed-group-in-pakistan",), "kills", True, "rule/agentless.shot/1")
+    assert event.objects == ("civilians-in-pakistan",) and event.place == "karachi"
+
+
+def test_a_death_that_needs_no_killer_implies_none(events):
+    assert not events(KILLED_IN_A_CRASH)  # "killed" alone: an accident, a disaster or a killing

@@ -34,8 +34,8 @@ relation and where its arguments sit in the dependency tree. Its fields:
 
 ``implied``
     The actor an event without a named subject implies, of the country where it happened: ``police``
-    (``hundreds were detained``, with ``passive_only``), ``protesters`` (``a protest was held``) or
-    ``rioters``.
+    (``hundreds were detained``, with ``passive_only``), ``protesters`` (``a protest was held``),
+    ``rioters``, or ``gunmen`` (``a man was shot dead``: the country's unidentified armed group).
 ``subject_nouns``
     The grammatical subject must be one of these nouns, naming the event rather than who acts
     (``protests erupted``, ``clashes broke out``); the actor is then ``implied``.
@@ -142,7 +142,7 @@ class TitleRule:
 
 
 #: The actors an event without a named subject may imply (the rule field ``implied``).
-IMPLIED = ("police", "protesters", "rioters")
+IMPLIED = ("police", "protesters", "rioters", "gunmen")
 
 #: Fields whose JSON name is a Python keyword.
 _ALIASES = {"class": "rule_class"}
