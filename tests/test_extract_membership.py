@@ -443,3 +443,24 @@ def test_a_murder_nobody_is_named_for_is_by_the_countrys_unidentified_armed_grou
 
 def test_a_death_that_needs_no_killer_implies_none(events):
     assert not events(KILLED_IN_A_CRASH)  # "killed" alone: an accident, a disaster or a killing
+
+
+BLOCKADE_OF = Case(
+    "Israel tightened the blockade of Gaza.",
+    """
+    Israel     1 nsubj     PROPN NNP  Israel
+    tightened  1 ROOT      VERB  VBD  tighten
+    the        3 det       DET   DT   the
+    blockade   1 dobj      NOUN  NN   blockade
+    of         3 prep      ADP   IN   of
+    Gaza       4 pobj      PROPN NNP  Gaza
+    .          1 punct     PUNCT .    .
+    """,
+    [(0, 1, "GPE", "israel"), (5, 6, "GPE", "")],
+)
+
+
+def test_the_blockade_of_a_place_is_a_blockade_on_it(events):
+    [event] = events(BLOCKADE_OF)
+    assert (event.subjects, event.relation, event.method) == (("israel",), "fights", "rule/fight.blockade/3")
+    assert event.objects == ("gaza",)

@@ -150,3 +150,22 @@ def test_people_of_a_body_read_as_a_persons_name_are_a_group(events, registry: C
 def test_one_person_whom_no_name_says_is_no_actor(events):
     assert not _subjects(events(UNNAMED_OFFICIAL), "criticizes")
     assert _subjects(events(NATIONAL_JUDGE), "criticizes") == [("belarusian-judge",)]  # one of a country's
+
+
+OPPOSITION_GROUPS = Case(
+    "Opposition groups in Belarus criticised Lukashenko.",
+    """
+    Opposition  1 compound  NOUN  NN   opposition
+    groups      4 nsubj     NOUN  NNS  group
+    in          1 prep      ADP   IN   in
+    Belarus     2 pobj      PROPN NNP  Belarus
+    criticised  4 ROOT      VERB  VBD  criticise
+    Lukashenko  4 dobj      PROPN NNP  Lukashenko
+    .           4 punct     PUNCT .    .
+    """,
+    [(3, 4, "GPE", "belarus"), (5, 6, "PERSON", "alexander-lukashenko")],
+)
+
+
+def test_groups_named_by_a_body_are_that_body_of_the_country(events):
+    assert _subjects(events(OPPOSITION_GROUPS), "criticizes") == [("belarusian-opposition",)]

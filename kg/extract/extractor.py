@@ -294,9 +294,11 @@ class Extractor:
         lex = lexicons()
         words = fold(item.text).split()
         head = item.root or (words[-1] if words else "")
-        body = lex.generic_bodies.get(head)
+        body, name = lex.generic_bodies.get(head), item.text
+        if body is None and len(words) >= 2 and words[-1] == head and item.root_lemma in lex.organisation_heads:
+            body, name = lex.generic_bodies.get(words[-2]), words[-2]  # "opposition groups": the opposition
         if body is not None and context.main_country:
-            found = self._body(body, item.text, context.main_country)
+            found = self._body(body, name, context.main_country)
             if found is not None:  # "the police" in a report from Germany: Germany's police
                 return found
         for thing in self.registry.things.values():
