@@ -116,6 +116,23 @@ def test_what_is_left_of_no_name_is_dropped(text, table, ent, reason):
     assert [n.reason for n in notes][-1] == reason
 
 
+def test_a_name_after_an_article_is_no_persons():
+    doc = parse("the Herald said", "the 1 det DET DT the\nHerald 2 nsubj PROPN NNP Herald\nsaid 2 ROOT VERB VBD say")
+    span, notes = clean_entity(Span(doc, 1, 2, label="PERSON"))
+    assert span is not None and (span.text, span.label_) == ("Herald", "ORG")
+    assert [n.reason for n in notes] == ["article before a name"]
+    doc = parse("Ms Berg said", "Ms 1 compound PROPN NNP Ms\nBerg 2 nsubj PROPN NNP Berg\nsaid 2 ROOT VERB VBD say")
+    span, _ = clean_entity(Span(doc, 1, 2, label="PERSON"))
+    assert span is not None and span.label_ == "PERSON"
+
+
+def test_group_start_leaves_out_an_adverb_before_the_group():
+    doc = NLP("even the loudest critics")
+    for token, pos in zip(doc, ("ADV", "DET", "ADJ", "NOUN"), strict=True):
+        token.pos_ = pos
+    assert doc[group_start(doc, 0, 3):4].text == "loudest critics"
+
+
 def test_a_verb_glued_to_a_name_at_a_sentence_start_is_no_name():
     doc = parse("Entering Holmwood , she smiled", """
     Entering 4 advcl VERB VBG enter

@@ -169,3 +169,30 @@ OPPOSITION_GROUPS = Case(
 
 def test_groups_named_by_a_body_are_that_body_of_the_country(events):
     assert _subjects(events(OPPOSITION_GROUPS), "criticizes") == [("belarusian-opposition",)]
+
+
+NATIONALITY_AS_ORGANISATION = Case(
+    "Some Pakistanis criticised Britain.",
+    """
+    Some        1 det       DET   DT   some
+    Pakistanis  2 nsubj     PROPN NNPS Pakistanis
+    criticised  2 ROOT      VERB  VBD  criticise
+    Britain     2 dobj      PROPN NNP  Britain
+    .           2 punct     PUNCT .    .
+    """,
+    [(1, 2, "ORG", ""), (3, 4, "GPE", "united-kingdom")],
+)
+
+
+def test_a_nationality_read_as_an_organisation_is_people_of_the_country(registry: CuratedData, component):
+    from kg.extract.extractor import Extractor
+    from kg.extract.inputs import Document
+
+    from .test_extract_rules import NLP
+
+    doc = component(NATIONALITY_AS_ORGANISATION.doc())
+    extractor = Extractor(registry, nlp=NLP)
+    [found] = extractor.statements(doc, Document("case", NATIONALITY_AS_ORGANISATION.text))
+    [subject] = found.statement.subjects
+    actor = extractor.resolver.new_actors[subject]
+    assert (actor.type, actor.country) == ("Group", "pakistan")

@@ -118,6 +118,9 @@ def clean_entity(ent: Span) -> tuple[Span | None, list[Cleaning]]:
         if start < end - 1 and doc[start].lower_ in lex.articles:
             start += 1
             note("article")
+        if label == "PERSON" and not honorific and start > 0 and doc[start - 1].lower_ in lex.articles:
+            label = "ORG"  # "the Telegraph": an article never comes before a person's name
+            note("article before a name")
         cut = _date_tail(doc, start, end)
         if cut is not None:  # "Commons on Thursday": the Commons
             end = cut
@@ -160,7 +163,7 @@ def group_start(doc: Doc, left: int, head: int) -> int:
     while left < head:
         token = doc[left]
         if token.dep_ in ("det", "punct", "cc", "predet", "nummod", "quantmod") \
-                or token.pos_ in ("DET", "NUM", "PUNCT") or token.like_num or token.lower_ in lex.quantifiers \
+                or token.pos_ in ("DET", "NUM", "PUNCT", "ADV") or token.like_num or token.lower_ in lex.quantifiers \
                 or any(ch.isdigit() for ch in token.text):
             left += 1
             continue

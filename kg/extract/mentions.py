@@ -147,6 +147,8 @@ def find_mentions(doc: Doc, *, genders: Mapping[str, str], countries: Mapping[st
             continue
         actor = ent.ent_id_ or None
         label = "PERSON" if actor in person_ids else ent.label_
+        if label != "NORP" and actor is None and ent.text in countries:
+            label = "NORP"  # "Pakistanis" read as an organisation: a nationality
         country = countries.get(ent.text) if label == "NORP" else None
         mentions.add(ent, "entity", label=label, actor=actor, gender=genders.get(actor or ""), country=country,
                      people=label == "NORP" and _people(ent))
