@@ -464,3 +464,24 @@ def test_the_blockade_of_a_place_is_a_blockade_on_it(events):
     [event] = events(BLOCKADE_OF)
     assert (event.subjects, event.relation, event.method) == (("israel",), "fights", "rule/fight.blockade/3")
     assert event.objects == ("gaza",)
+
+
+POLICE_FORCES_SHOT = Case(
+    "Police forces shot two students in Minsk.",
+    """
+    Police    1 compound  NOUN  NN   police
+    forces    2 nsubj     NOUN  NNS  force
+    shot      2 ROOT      VERB  VBD  shoot
+    two       4 nummod    NUM   CD   two
+    students  2 dobj      NOUN  NNS  student
+    in        2 prep      ADP   IN   in
+    Minsk     5 pobj      PROPN NNP  Minsk
+    .         2 punct     PUNCT .    .
+    """,
+    [(3, 4, "CARDINAL", ""), (6, 7, "GPE", "minsk")],
+)
+
+
+def test_police_forces_shooting_people_is_an_assault_not_a_fight(events):
+    [event] = events(POLICE_FORCES_SHOT)
+    assert event.relation == "assaults"

@@ -186,8 +186,12 @@ class _Finder:
         return found
 
     def _head_lemma(self, index: int) -> str:
-        """The lemma of the head word of what mention ``index`` stands for."""
-        return self.doc[self.mentions[self.arguments.target(index)].head].lemma_.lower()
+        """The lemma of the head word of what mention ``index`` stands for; a police force's, "police", whatever
+        its head ("police forces", "police units": the police, not the military)."""
+        head = self.doc[self.mentions[self.arguments.target(index)].head]
+        bodies = lexicons().generic_bodies
+        police = [c for c in children(head, "compound") if bodies.get(c.lemma_.lower()) == "PoliceForce"]
+        return police[0].lemma_.lower() if police else head.lemma_.lower()
 
     def memberships(self) -> list[Candidate]:
         """Membership carried by a noun phrase: people of, from or within an organisation ("soldiers from
