@@ -485,3 +485,22 @@ POLICE_FORCES_SHOT = Case(
 def test_police_forces_shooting_people_is_an_assault_not_a_fight(events):
     [event] = events(POLICE_FORCES_SHOT)
     assert event.relation == "assaults"
+
+
+ROCKETS_AT = Case(
+    "Hamas launched rockets at Israel.",
+    """
+    Hamas     1 nsubj     PROPN NNP  Hamas
+    launched  1 ROOT      VERB  VBD  launch
+    rockets   1 dobj      NOUN  NNS  rocket
+    at        1 prep      ADP   IN   at
+    Israel    3 pobj      PROPN NNP  Israel
+    .         1 punct     PUNCT .    .
+    """,
+    [(0, 1, "ORG", ""), (4, 5, "GPE", "israel")],
+)
+
+
+def test_rockets_or_fire_launched_at_a_side_is_a_fight(events):
+    [event] = events(ROCKETS_AT)
+    assert (event.relation, event.objects, event.method) == ("fights", ("israel",), "rule/fight.launch-fire/1")
