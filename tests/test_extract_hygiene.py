@@ -116,6 +116,13 @@ def test_what_is_left_of_no_name_is_dropped(text, table, ent, reason):
     assert [n.reason for n in notes][-1] == reason
 
 
+def test_a_one_word_name_before_a_hyphen_stays_a_name():
+    doc = parse("Iran-backed rebels", "Iran 2 npadvmod PROPN NNP Iran\n- 2 punct PUNCT HYPH -\n"
+                "backed 3 amod VERB VBN back\nrebels 3 ROOT NOUN NNS rebel")
+    span, notes = clean_entity(Span(doc, 0, 1, label="GPE"))
+    assert span is not None and span.text == "Iran" and not notes
+
+
 def test_a_name_after_an_article_is_no_persons():
     doc = parse("the Herald said", "the 1 det DET DT the\nHerald 2 nsubj PROPN NNP Herald\nsaid 2 ROOT VERB VBD say")
     span, notes = clean_entity(Span(doc, 1, 2, label="PERSON"))

@@ -504,3 +504,26 @@ ROCKETS_AT = Case(
 def test_rockets_or_fire_launched_at_a_side_is_a_fight(events):
     [event] = events(ROCKETS_AT)
     assert (event.relation, event.objects, event.method) == ("fights", ("israel",), "rule/fight.launch-fire/1")
+
+
+# -- backing named in passing ------------------------------------------------------------------------------
+
+BACKED = Case(
+    "The US-backed SDF captured Raqqa.",
+    """
+    The       4 det       DET   DT   the
+    US        3 npadvmod  PROPN NNP  US
+    -         3 punct     PUNCT HYPH -
+    backed    4 amod      VERB  VBN  back
+    SDF       5 nsubj     PROPN NNP  SDF
+    captured  6 amod      VERB  VBN  capture
+    Raqqa     6 ROOT      PROPN NNP  Raqqa
+    .         6 punct     PUNCT .    .
+    """,
+    [(1, 2, "GPE", "united-states"), (4, 5, "ORG", ""), (6, 7, "GPE", "")],
+)
+
+
+def test_a_backer_named_before_a_hyphen_is_an_ally_of_the_backed(events):
+    facts = _facts(events(BACKED))
+    assert (("united-states",), "ally_of", ("sdf",), "rule/ally.backed/1") in facts

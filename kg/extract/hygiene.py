@@ -94,8 +94,8 @@ def clean_entity(ent: Span) -> tuple[Span | None, list[Cleaning]]:
         kept = doc[start:end].text if start < end else None
         notes.append(Cleaning(ent.start_char, ent.end_char, ent.text, reason, kept))
 
-    if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
-        end -= 1  # "Tory co-chairman": the entity ended inside the hyphenated word
+    if end - start > 1 and end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        end -= 1  # "Tory co-chairman": the entity ended inside the hyphenated word (but "Iran-backed": Iran)
         while end > start and not doc[end - 1].whitespace_:
             end -= 1
         note("part of a word")

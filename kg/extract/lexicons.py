@@ -92,6 +92,7 @@ class Lexicons:
     collective_nouns: Annotated[Words, ListOf("word")]
     member_list_heads: Annotated[Words, ListOf("word")]
     member_list_verbs: Annotated[Words, ListOf("word")]
+    backing_verbs: Annotated[Words, ListOf("word")]
     organisation_heads: Annotated[Words, ListOf("word")]
     group_heads: Annotated[Words, ListOf("word")]
     of_wrappers: Annotated[Words, ListOf("word")]

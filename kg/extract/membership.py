@@ -1,4 +1,5 @@
-"""Membership that lists and names give, rather than a verb of joining: military units and lists of members.
+"""Membership and alliance that lists and names give, rather than a verb: military units, lists of members,
+backers.
 
 Reports on armed conflict name units the statistical model often misses or cuts ("the 2nd Battalion",
 "101st Airborne Division", "Third Army"). :func:`unit_patterns` gives ``entity_ruler`` token patterns for
@@ -6,7 +7,8 @@ them, built from the ``unit_ranks`` mapping (``patterns/mappings.tsv``: unit nou
 ``ordinal_words`` lexicon. :func:`unit_chain_candidates` reads a run of units each named right after a
 smaller one ("4th Battalion, 12th Infantry Regiment, 3rd Division"): each is a member of the next.
 :func:`member_list_candidates` reads lists of members ("members of the alliance include A, B and C", "the
-SDF, which includes the Syrian Arab Coalition"). All give ``member_of``.
+SDF, which includes the Syrian Arab Coalition"). All give ``member_of``. :func:`ally_candidates` reads
+backing named in passing ("the Iran-backed Houthis", "strikes in support of the Iraqi army"): ``ally_of``.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from kg.extract.arguments import Arguments
 from kg.extract.lexicons import lexicons
 from kg.extract.mentions import Mentions
 from kg.extract.qualifiers import qualifiers
-from kg.extract.syntax import children, conjuncts
+from kg.extract.syntax import children, conjuncts, subjects
 from kg.extract.types import Candidate
 
-__all__ = ["member_list_candidates", "unit_chain_candidates", "unit_patterns"]
+__all__ = ["ally_candidates", "member_list_candidates", "unit_chain_candidates", "unit_patterns"]
 
 #: Entity labels of what can be a member listed, and of an organisation that includes members.
 _MEMBER_LABELS = ("GPE", "ORG", "NORP")
@@ -133,4 +135,42 @@ def member_list_candidates(doc: Doc, mentions: Mentions, arguments: Arguments) -
                 continue
             found.append(Candidate("member.list", 1, "member_of", tuple(members), (body,), verb.i,
                                    verb.sent.start_char, verb.sent.end_char, qualifiers=qualified))
+    return found
+
+
+def _named(mentions: Mentions, arguments: Arguments, token: Token) -> int | None:
+    """The entity mention of an actor at ``token`` (a country, organisation or group), if there is one."""
+    index = mentions.at(token)
+    if index is None or mentions[index].kind not in ("entity", "demonym") \
+            or arguments.label(index) not in _MEMBER_LABELS:
+        return None
+    return index
+
+
+def ally_candidates(doc: Doc, mentions: Mentions, arguments: Arguments) -> list[Candidate]:
+    """``ally_of`` candidates for backing named in passing: a participle of backing between a backer and a
+    named actor ("the Iran-backed Houthis", "US-supported SDF"), and an act done in support of a named actor
+    ("Coalition aircraft conducted strikes in support of the Iraqi army": the subject and the supported)."""
+    lex = lexicons()
+    found = []
+    for token in doc:
+        pairs: list[tuple[int, int]] = []
+        if token.lemma_.lower() in lex.backing_verbs and token.tag_ == "VBN" and token.dep_ == "amod":
+            backed = _named(mentions, arguments, token.head)
+            for child in children(token, "npadvmod", "compound", "nmod"):
+                backer = _named(mentions, arguments, child)
+                if backer is not None and backed is not None and mentions[backed].start > child.i:
+                    pairs.append((backer, backed))
+        elif token.lower_ == "support" and token.dep_ == "pobj" and token.head.lower_ == "in" \
+                and token.head.head.pos_ in ("VERB", "AUX"):
+            supported = [i for p in children(token, "prep") if p.lower_ == "of" for o in children(p, "pobj")
+                         if (i := _named(mentions, arguments, o)) is not None]
+            for agent in subjects(token.head.head):
+                backer = arguments.argument(agent)
+                if backer is not None and (arguments.human(backer) or agent.lemma_.lower() in lex.military_heads):
+                    pairs += [(backer, s) for s in supported]
+        for backer, backed in pairs:
+            if arguments.target(backer) != arguments.target(backed):
+                found.append(Candidate("ally.backed", 1, "ally_of", (backer,), (backed,), token.i,
+                                       token.sent.start_char, token.sent.end_char))
     return found

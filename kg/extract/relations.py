@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.arguments import Arguments
 from kg.extract.lexicons import lexicons
-from kg.extract.membership import member_list_candidates, unit_chain_candidates
+from kg.extract.membership import ally_candidates, member_list_candidates, unit_chain_candidates
 from kg.extract.mentions import Mentions
 from kg.extract.nominal import nominal_candidates, nominal_index
 from kg.extract.qualifiers import date_phrase, qualifiers
@@ -263,5 +263,6 @@ def find_candidates(doc: Doc, mentions: Mentions, index: RuleIndex) -> list[Cand
     found += finder.memberships()
     found += member_list_candidates(doc, mentions, finder.arguments)
     found += unit_chain_candidates(doc, mentions, finder.arguments)
+    found += ally_candidates(doc, mentions, finder.arguments)
     found += nominal_candidates(doc, finder.arguments, index.nominal, finder.candidates)
     return found
