@@ -196,3 +196,53 @@ def test_a_nationality_read_as_an_organisation_is_people_of_the_country(registry
     [subject] = found.statement.subjects
     actor = extractor.resolver.new_actors[subject]
     assert (actor.type, actor.country) == ("Group", "pakistan")
+
+
+FUTURE_GOVERNMENT = Case(
+    "A future coalition government criticised Lukashenko.",
+    """
+    A           3 det       DET   DT   a
+    future      3 amod      ADJ   JJ   future
+    coalition   3 compound  NOUN  NN   coalition
+    government  4 nsubj     NOUN  NN   government
+    criticised  4 ROOT      VERB  VBD  criticise
+    Lukashenko  4 dobj      PROPN NNP  Lukashenko
+    .           4 punct     PUNCT .    .
+    """,
+    [(5, 6, "PERSON", "alexander-lukashenko")],
+)
+
+PRESENT_GOVERNMENT = Case(
+    "A coalition government criticised Lukashenko.",
+    """
+    A           2 det       DET   DT   a
+    coalition   2 compound  NOUN  NN   coalition
+    government  3 nsubj     NOUN  NN   government
+    criticised  3 ROOT      VERB  VBD  criticise
+    Lukashenko  3 dobj      PROPN NNP  Lukashenko
+    .           3 punct     PUNCT .    .
+    """,
+    [(4, 5, "PERSON", "alexander-lukashenko")],
+)
+
+LEGAL_TEAM = Case(
+    "The legal team criticised Lukashenko.",
+    """
+    The         2 det       DET   DT   the
+    legal       2 amod      ADJ   JJ   legal
+    team        3 nsubj     NOUN  NN   team
+    criticised  3 ROOT      VERB  VBD  criticise
+    Lukashenko  3 dobj      PROPN NNP  Lukashenko
+    .           3 punct     PUNCT .    .
+    """,
+    [(4, 5, "PERSON", "alexander-lukashenko")],
+)
+
+
+def test_a_body_that_does_not_exist_yet_is_no_actor(events):
+    assert not _subjects(events(FUTURE_GOVERNMENT), "criticizes")
+    assert _subjects(events(PRESENT_GOVERNMENT), "criticizes") == [("government-of-belarus",)]
+
+
+def test_a_team_nothing_names_is_no_actor(events):
+    assert not _subjects(events(LEGAL_TEAM), "criticizes")

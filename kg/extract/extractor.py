@@ -294,6 +294,9 @@ class Extractor:
         lex = lexicons()
         words = fold(item.text).split()
         head = item.root or (words[-1] if words else "")
+        if set(words[:-1]) & lex.unreal_modifiers:  # "a future Tory government": nobody yet
+            self._drop(context, item, "a body that does not exist yet", nobody=True)
+            return None
         body, name = lex.generic_bodies.get(head), item.text
         if body is None and len(words) >= 2 and words[-1] == head and item.root_lemma in lex.organisation_heads:
             body, name = lex.generic_bodies.get(words[-2]), words[-2]  # "opposition groups": the opposition
