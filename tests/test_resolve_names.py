@@ -246,3 +246,27 @@ def test_a_body_that_does_not_exist_yet_is_no_actor(events):
 
 def test_a_team_nothing_names_is_no_actor(events):
     assert not _subjects(events(LEGAL_TEAM), "criticizes")
+
+
+KNIGHT_BY_GIVEN_NAME = Case(
+    "Sir Ivor Lund criticised Labour. Later Sir Ivor praised Fidesz.",
+    """
+    Sir         2 compound  PROPN NNP  Sir
+    Ivor        2 compound  PROPN NNP  Ivor
+    Lund        3 nsubj     PROPN NNP  Lund
+    criticised  3 ROOT      VERB  VBD  criticise
+    Labour      3 dobj      PROPN NNP  Labour
+    .           3 punct     PUNCT .    .
+    Later       9 advmod    ADV   RB   later
+    Sir         8 compound  PROPN NNP  Sir
+    Ivor        9 nsubj     PROPN NNP  Ivor
+    praised     9 ROOT      VERB  VBD  praise
+    Fidesz      9 dobj      PROPN NNP  Fidesz
+    .           9 punct     PUNCT .    .
+    """,
+    [(0, 3, "PERSON", ""), (4, 5, "ORG", ""), (7, 9, "PERSON", ""), (10, 11, "ORG", "")],
+)
+
+
+def test_a_knight_named_by_his_given_name_is_the_full_name_in_the_report(events):
+    assert _subjects(events(KNIGHT_BY_GIVEN_NAME), "praises") == [("ivor-lund",)]

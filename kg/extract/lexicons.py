@@ -154,6 +154,7 @@ class Lexicons:
     quantifiers: Annotated[Words, ListOf("word")]
     tail_prepositions: Annotated[Words, ListOf("word")]
     honorifics: Annotated[Words, ListOf("word")]
+    given_name_honorifics: Annotated[Words, ListOf("word", subset_of="honorifics")]
     unreal_modifiers: Annotated[Words, ListOf("word")]
     ordinal_words: Annotated[Words, ListOf("word")]
 

@@ -278,11 +278,14 @@ def _titles(doc: Doc, mentions: Mentions, index: TitleIndex, countries: Mapping[
 def _surnames(doc: Doc, mentions: Mentions) -> None:
     """Link lone surnames to the full name of the same person in the document, before it or after (a
     headline names a person by surname before the report gives the full name)."""
-    argument_deps = lexicons().argument_deps
+    lex = lexicons()
+    argument_deps = lex.argument_deps
     named: dict[str, list[tuple[int, int]]] = {}
+    given: dict[str, int] = {}
     for item in sorted(mentions, key=lambda m: m.start):
         if item.kind == "entity" and item.label == "PERSON" and len(item.text.split()) >= 2:
             named.setdefault(item.text.split()[-1], []).append((item.end, item.index))
+            given.setdefault(item.text.split()[0], item.index)
 
     def person(surname: str, at: int) -> int:  # the nearest full name before, else the first after
         names = named[surname]
@@ -296,6 +299,11 @@ def _surnames(doc: Doc, mentions: Mentions) -> None:
                     and item.label != "PERSON" and item.actor is None:
                 # "Kilroy-Silk" read as an organisation, with Robert Kilroy-Silk in the same report
                 mentions.surname(index, person(item.text, token.i))
+            elif item.kind == "entity" and item.actor is None and item.text in given and token.i == item.start \
+                    and token.i > 0 and doc[token.i - 1].lower_ in lex.given_name_honorifics \
+                    and given[item.text] != index:
+                # "Sir Menzies": a knight by his given name, with Sir Menzies Campbell in the same report
+                mentions.surname(index, given[item.text])
             continue
         if token.text in named and token.is_title and token.dep_ in argument_deps:
             mentions.add(doc[token.i:token.i + 1], "surname", ref=person(token.text, token.i), label="PERSON")
