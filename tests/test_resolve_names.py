@@ -270,3 +270,24 @@ KNIGHT_BY_GIVEN_NAME = Case(
 
 def test_a_knight_named_by_his_given_name_is_the_full_name_in_the_report(events):
     assert _subjects(events(KNIGHT_BY_GIVEN_NAME), "praises") == [("ivor-lund",)]
+
+
+LED_BY = Case(
+    "The Saudi-led coalition criticised Iran.",
+    """
+    The         4 det       DET   DT   the
+    Saudi       3 npadvmod  PROPN NNP  Saudi
+    -           3 punct     PUNCT HYPH -
+    led         4 amod      VERB  VBN  lead
+    coalition   5 nsubj     NOUN  NN   coalition
+    criticised  5 ROOT      VERB  VBN  criticise
+    Iran        5 dobj      PROPN NNP  Iran
+    .           5 punct     PUNCT .    .
+    """,
+    [(1, 2, "NORP", ""), (6, 7, "GPE", "iran")],
+)
+
+
+def test_a_body_led_by_a_country_is_named_by_it_not_by_the_reports_country(events):
+    # "Saudi-led": the coalition is Saudi Arabia's, not a coalition "in Iran" for want of a name
+    assert _subjects(events(LED_BY), "criticizes") == [("saudi-led-coalition",)]

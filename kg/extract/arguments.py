@@ -52,6 +52,8 @@ class Arguments:
             todo += [c for c in current.children if c.dep_ in ("compound", "amod", "poss", "nmod", "nummod", "pobj")
                      or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from", "to", "for", "with", "against"))
                      or (inside and c.dep_ in ("acl", "agent"))
+                     or (c.dep_ == "npadvmod" and current.dep_ == "amod"  # "US-led coalition": the US's,
+                         and current.lemma_.lower() not in lex.backing_verbs)  # but "Iran-backed militia" not Iran's
                      or (c.dep_ == "conj" and current is not token)]  # "Hungarian and Romanian officials"
         entities = [e for e in (mentions.at(t) for t in sorted(inner, key=lambda t: t.i)) if e is not None
                     and mentions[e].kind in ("entity", "demonym", "surname") and mentions[e].label in lex.actor_labels]
