@@ -8,10 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.curated import CuratedData
+from kg.extract.extractor import Extractor
+from kg.extract.inputs import Document
+from kg.extract.pipeline import ExtractorComponent
+from kg.extract.types import Extracted
 from kg.resolve import SURNAME, Resolver
 
 from .test_extract_events import Event, events
-from .test_extract_rules import Case, component, registry
+from .test_extract_rules import NLP, Case, component, registry
 
 __all__ = ["component", "events", "registry"]  # the fixtures, shared with the rule tests
 
@@ -134,15 +138,14 @@ def test_a_surname_read_as_an_organisation_before_the_full_name_is_the_person(ev
     assert _subjects(events(SURNAME_FIRST), "criticizes") == [("ilse-varga",)]
 
 
-def test_people_of_a_body_read_as_a_persons_name_are_a_group(events, registry: CuratedData, component):
-    from kg.extract.extractor import Extractor
-    from kg.extract.inputs import Document
-
-    from .test_extract_rules import NLP
-
-    doc = component(BODY_PEOPLE_AS_PERSON.doc())
+def _extract(case: Case, registry: CuratedData, component: ExtractorComponent) -> tuple[Extractor, list[Extracted]]:
+    """A fresh extractor, and the statements it makes of ``case`` (its new actors stay on its resolver)."""
     extractor = Extractor(registry, nlp=NLP)
-    [found] = extractor.statements(doc, Document("case", BODY_PEOPLE_AS_PERSON.text))
+    return extractor, extractor.statements(component(case.doc()), Document("case", case.text))
+
+
+def test_people_of_a_body_read_as_a_persons_name_are_a_group(registry: CuratedData, component):
+    extractor, [found] = _extract(BODY_PEOPLE_AS_PERSON, registry, component)
     assert found.statement.subjects == ("labour-mps",)
     assert extractor.resolver.new_actors["labour-mps"].type == "Group"
 
@@ -185,14 +188,7 @@ NATIONALITY_AS_ORGANISATION = Case(
 
 
 def test_a_nationality_read_as_an_organisation_is_people_of_the_country(registry: CuratedData, component):
-    from kg.extract.extractor import Extractor
-    from kg.extract.inputs import Document
-
-    from .test_extract_rules import NLP
-
-    doc = component(NATIONALITY_AS_ORGANISATION.doc())
-    extractor = Extractor(registry, nlp=NLP)
-    [found] = extractor.statements(doc, Document("case", NATIONALITY_AS_ORGANISATION.text))
+    extractor, [found] = _extract(NATIONALITY_AS_ORGANISATION, registry, component)
     [subject] = found.statement.subjects
     actor = extractor.resolver.new_actors[subject]
     assert (actor.type, actor.country) == ("Group", "pakistan")

@@ -64,15 +64,14 @@ def _rank(doc: Doc, mentions: Mentions, index: int) -> int | None:
 def unit_chain_candidates(doc: Doc, mentions: Mentions, arguments: Arguments) -> list[Candidate]:
     """``member_of`` candidates for units named one after another, each smaller than the next, separated by a
     comma or ``of`` ("1st Battalion, 5th Marines"; "the 2nd Brigade of the 3rd Division")."""
-    units = sorted((m.start, m.end, m.index) for m in mentions if m.kind == "entity"
-                   and _rank(doc, mentions, m.index) is not None)
+    units = sorted((m.start, m.end, m.index, rank) for m in mentions if m.kind == "entity"
+                   and (rank := _rank(doc, mentions, m.index)) is not None)
     found = []
-    for (_, end, smaller), (start, _, larger) in pairwise(units):
+    for (_, end, smaller, low), (start, _, larger, high) in pairwise(units):
         between = [t.lower_ for t in doc[end:start]]
         if between not in ([","], ["of"], ["of", "the"], [",", "of", "the"]):
             continue
-        low, high = _rank(doc, mentions, smaller), _rank(doc, mentions, larger)
-        if low is None or high is None or low >= high or arguments.target(smaller) == arguments.target(larger):
+        if low >= high or arguments.target(smaller) == arguments.target(larger):
             continue
         sentence = doc[mentions[smaller].head].sent
         found.append(Candidate("member.unit-chain", 1, "member_of", (smaller,), (larger,), mentions[smaller].head,

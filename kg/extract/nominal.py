@@ -161,8 +161,6 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
     return found
 
 
-
-
 def repeated_crowds(candidates: Sequence[Candidate]) -> set[int]:
     """The positions in ``candidates`` (those that became statements) of a crowd's nominal event that another
     candidate of the same sentence already reports with the same relation ("protesters marched through Minsk

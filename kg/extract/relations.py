@@ -172,9 +172,9 @@ class _Finder:
             qualified = qualifiers(verb, noun, arguments)
             if qualified is None:
                 break
-            armed = lex.military_heads | lex.armed_group_heads
             military = any(self._head_lemma(s) in lex.military_heads for s in subject_ids) \
-                or any(self._head_lemma(o) in armed for pair in pairs for o in pair[1])
+                or any(head in lex.military_heads or head in lex.armed_group_heads
+                       for head in (self._head_lemma(o) for pair in pairs for o in pair[1]))
             place = arguments.place(verb, noun)
             for subject_list, object_list in pairs:
                 found.append(Candidate(
