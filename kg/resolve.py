@@ -296,6 +296,21 @@ class Resolver:
 
     # -- new entities --------------------------------------------------------------------------
 
+    def national(self, name: str, country: str | None) -> Actor | Thing | None:
+        """A registry actor named ``name`` (no leading article) for the document's country: in a report from
+        Belarus, "Interior Ministry" is the Interior Ministry of Belarus and "protesters" are Belarusian
+        protesters."""
+        if country is None or country not in self.known:
+            return None
+        state = self.known[country]
+        variants = [f"{name} of {state.label}", f"{state.label} {name}", f"{state.label}'s {name}"]
+        variants += [f"{demonym} {name}" for demonym in state.demonyms]
+        for variant in variants:
+            found = self.lookup(variant)
+            if found is not None and (found.country if isinstance(found, Actor) else country) in (country, None):
+                return found
+        return None
+
     def new_actor(self, label: str, kind: str, *, country: str | None = None) -> Actor:
         """The actor for a name the registry does not know: a known new actor, a merge, or a new one."""
         key = name_key(label)

@@ -441,8 +441,8 @@ CLASHES_BETWEEN = Case(
 def test_clashes_between_protesters_and_police_are_a_violent_protest(events):
     # one event, the first named acting on the other; protesters who clash riot (CAMEO 145); the place is
     # where the clashes erupted
-    assert [e for e in events(CLASHES_BETWEEN) if e.method == "rule/nominal.clash/1"] == [
-        Event(("belarusian-protesters",), "riots", ("belarusian-police",), "minsk", False, "rule/nominal.clash/1")]
+    assert [e for e in events(CLASHES_BETWEEN) if e.method == "rule/nominal.clash/2"] == [
+        Event(("belarusian-protesters",), "riots", ("belarusian-police",), "minsk", False, "rule/nominal.clash/2")]
 
 
 TALKS_CALLED_FOR = Case(

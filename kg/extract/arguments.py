@@ -169,6 +169,10 @@ class Arguments:
                 tokens = children(verb, "dative")
             elif slot.startswith(("prep:", "xcomp:prep:")):
                 tokens = self._prepositional(slot.rsplit(":", 1)[1], verb, noun, xcomp=slot.startswith("xcomp:"))
+            elif slot == "target":  # "conducted airstrikes targeting X", "launched strikes, hitting X"
+                participles = (children(noun, "acl") if noun is not None else []) + children(verb, "advcl", "xcomp")
+                tokens = [o for p in participles if p.lemma_.lower() in lexicons().target_verbs
+                          for o in children(p, "dobj")]
             elif slot == "ccomp-subj":
                 clauses = children(verb, "ccomp") + (children(noun, "acl", "ccomp") if noun is not None else [])
                 tokens = [s for c in clauses for s in children(c, "nsubj", "nsubjpass")]  # "its demand that X"

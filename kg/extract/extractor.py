@@ -220,7 +220,10 @@ class Extractor:
         if kind == "pronoun":
             return None
         text = item.text
-        known = self.resolver.lookup(_bare(text)) or self._national(text, context.main_country)
+        known = self.resolver.lookup(_bare(text))
+        if isinstance(known, Actor) and kind == "np" and known.country is None and known.id in self.resolver.new_actors:
+            known = None  # "demonstrators" met first in a report of no country: here, this country's
+        known = known or self.resolver.national(_bare(text), context.main_country)
         if known is not None:
             return known
         if kind in ("entity", "surname"):
@@ -267,21 +270,6 @@ class Extractor:
         if nobody:
             context.nobody.add(item.start_char)
 
-    def _national(self, name: str, country: str | None) -> Actor | Thing | None:
-        """A registry actor named ``name`` for the document's country: in a report from Belarus, "the
-        Interior Ministry" is the Interior Ministry of Belarus and "protesters" are Belarusian protesters."""
-        if country is None or country not in self.resolver.known:
-            return None
-        state = self.resolver.known[country]
-        bare = _bare(name)
-        variants = [f"{bare} of {state.label}", f"{state.label} {bare}", f"{state.label}'s {bare}"]
-        variants += [f"{demonym} {bare}" for demonym in state.demonyms]
-        for variant in variants:
-            found = self.resolver.lookup(variant)
-            if found is not None and (found.country if isinstance(found, Actor) else country) in (country, None):
-                return found
-        return None
-
     def _fullest(self, context: _Context, index: int) -> str:
         """The longest name in the document that ends with this mention's last word (``German`` -> Elena German)."""
         item = context.mentions[index]
@@ -300,8 +288,13 @@ class Extractor:
         body, name = lex.generic_bodies.get(head), item.text
         if body is None and len(words) >= 2 and words[-1] == head and item.root_lemma in lex.organisation_heads:
             body, name = lex.generic_bodies.get(words[-2]), words[-2]  # "opposition groups": the opposition
-        if body is not None and context.main_country:
-            found = self._body(body, name, context.main_country)
+        named = [i for i in item.inner if context.mentions[i].label not in ("GPE", "LOC", "FAC")
+                 and item.start <= context.mentions[i].start and context.mentions[i].end <= item.head]
+        inner = self.resolve(context, named[0]) if named else None  # a registry actor says its country
+        owner = (inner.id if inner.type == "Country" else inner.country if inner.reviewed else None) \
+            if isinstance(inner, Actor) else None if named else context.main_country
+        if body is not None and owner:  # "Tigrayan forces", "Hamas fighters": the group's own, not the state's
+            found = self._body(body, name, owner)
             if found is not None:  # "the police" in a report from Germany: Germany's police
                 return found
         for thing in self.registry.things.values():
@@ -315,7 +308,7 @@ class Extractor:
             if len(near) == 1:
                 return near[0]
         if head in lex.human_nouns or item.root_lemma in lex.human_nouns:
-            national = self._national(item.text, context.main_country)
+            national = self.resolver.national(_bare(item.text), context.main_country)
             if national is not None:
                 return national
             if item.generic:  # "people", "the only person", "senior officials"
@@ -349,7 +342,7 @@ class Extractor:
                     self._drop(context, item, "a group of no named country", nobody=True)
                     return None
                 label = f"{label} in {with_the(state.label)}"  # as event data code them: the country's
-            return self._propose(context, label, "Group", context.main_country, "a group named by a description")
+            return self._propose(context, label, "Group", owner, "a group named by a description")
         if item.owner is not None and relation not in lex.objects_are_things:  # "Sweden's decision": Sweden
             return self.resolve(context, item.owner)
         if head in lex.organisation_heads:  # "a Belarusian human rights organisation"
@@ -442,7 +435,7 @@ class Extractor:
             found_body = self._body(body, kind, country)
             if found_body is not None:  # "hundreds were detained" in a report from Germany: Germany's police
                 return found_body
-        found = self._national(kind, country)
+        found = self.resolver.national(_bare(kind), country)
         if isinstance(found, Actor):
             return found
         state = self.resolver.known.get(country or "")

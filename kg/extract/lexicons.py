@@ -101,6 +101,7 @@ class Lexicons:
     military_heads: Annotated[Words, ListOf("word")]
     armed_group_heads: Annotated[Words, ListOf("word")]
     instrument_preps: Annotated[Words, ListOf("word")]
+    target_verbs: Annotated[Words, ListOf("word")]
     place_preps: Annotated[Words, ListOf("word")]
     place_labels: Annotated[Words, ListOf("label", subset_of="actor_labels")]
     attack_nouns: Annotated[Words, ListOf("word")]

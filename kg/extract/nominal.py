@@ -78,9 +78,11 @@ def _agents(noun: Token, arguments: Arguments, patient_possessor: bool) -> list[
 
 
 def _between(noun: Token, arguments: Arguments) -> list[int]:
-    """The actors ``between`` whom it happened, in order ("clashes between X and Y")."""
+    """The actors ``between`` whom it happened, in order ("clashes between X and Y"; "a gunfight broke out
+    between X and Y": on the verb the event noun is the subject of)."""
     found: list[int] = []
-    for prep in children(noun, "prep"):
+    holders = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" else [])
+    for prep in (p for holder in holders for p in children(holder, "prep")):
         if prep.lower_ in ("between", "among"):
             for obj in children(prep, "pobj"):
                 for part in conjuncts(obj):

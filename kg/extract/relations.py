@@ -103,7 +103,8 @@ class _Finder:
             words = {noun.lemma_.lower(), noun.lower_}
             compounds = [c.lower_ for c in children(noun, "compound", "amod")]
             words |= {f"{c} {noun.lemma_.lower()}" for c in compounds} | {f"{c} {noun.lower_}" for c in compounds}
-            if words & set(rule.nouns) and (not rule.noun_mods or set(compounds) & set(rule.noun_mods)):
+            if words & set(rule.nouns) and (not rule.noun_mods or set(compounds) & set(rule.noun_mods)) \
+                    and not set(compounds) & set(rule.not_noun_mods):
                 return noun
         return None
 

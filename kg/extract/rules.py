@@ -12,7 +12,8 @@ relation and where its arguments sit in the dependency tree. Its fields:
     (``round up``, ``shoot dead``).
 ``light``, ``nouns``, ``noun_mods``
     Or a light verb (``hold``) whose object noun is one of ``nouns`` (``talks``), optionally with one of
-    ``noun_mods`` among the noun's modifiers (``phone call``).
+    ``noun_mods`` among the noun's modifiers (``phone call``), and none of ``not_noun_mods`` (``drone
+    strikes`` are no labour strike).
 ``xcomp``, ``any_xcomp``, ``preps``, ``not_preps``, ``theme``, ``passive_only``, ``no_oprd``
     Conditions: an open complement with one of these lemmas (``declined to comment``) or any open
     complement at all (``refused to respond``), prepositions the
@@ -21,6 +22,7 @@ relation and where its arguments sit in the dependency tree. Its fields:
     subject is then the subject: ``X was re-elected``), no predicative object (``called him a liar``).
 ``objects``
     Where the object is, tried in order: ``dobj``, ``dative``, ``prep:<word>``, ``xcomp:prep:<word>``,
+    ``target`` (the object of a participle of targeting on the light noun: ``airstrikes targeting X``),
     ``ccomp-subj`` (the subject of the complement clause of the verb or its light noun: ``demanded that
     Israel ...``, ``renewed its demand that Israel ...``), ``complement``
     (the first actor named in the verb's complement clause) or ``purpose`` (the first actor in a purpose
@@ -83,6 +85,7 @@ class RelationRule:
     light: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
     noun_mods: tuple[str, ...] = ()
+    not_noun_mods: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()
     any_xcomp: bool = False
     preps: tuple[str, ...] = ()
