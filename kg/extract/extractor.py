@@ -291,8 +291,10 @@ class Extractor:
         named = [i for i in item.inner if context.mentions[i].label not in ("GPE", "LOC", "FAC")
                  and item.start <= context.mentions[i].start and context.mentions[i].end <= item.head]
         inner = self.resolve(context, named[0]) if named else None  # a registry actor says its country
-        owner = (inner.id if inner.type == "Country" else inner.country if inner.reviewed else None) \
-            if isinstance(inner, Actor) else None if named else context.main_country
+        owner: str | None = context.main_country
+        if named:  # the inner actor's country; none if it is not a registry actor
+            owner = None if not isinstance(inner, Actor) else inner.id if inner.type == "Country" \
+                else inner.country if inner.reviewed else None
         if body is not None and owner:  # "Tigrayan forces", "Hamas fighters": the group's own, not the state's
             found = self._body(body, name, owner)
             if found is not None:  # "the police" in a report from Germany: Germany's police
