@@ -1,0 +1,352 @@
+"""Who each mention of a document stands for: a registry actor, a country's institution, or a new actor.
+
+:class:`ActorResolver` turns the mentions the spaCy pipeline leaves on a ``Doc`` into actors, in the context
+of one document (:class:`Context`: its mentions, publication date and main country):
+
+- a mention with a registry id (from the actor ruler) is that actor;
+- a title ("the Belarusian president", "his Russian counterpart") is its holder on the publication day, else
+  the body the office speaks for;
+- a demonym is its country, or the country's people ("thousands of Belarusians");
+- a noun phrase is the body of the document's country it names ("the police"), a thing ("the vote"), the
+  country's group of people named by what they do ("farmers", as event data code them), or nobody;
+- any other name becomes a new, unreviewed actor, kept across documents by :class:`kg.resolve.Resolver`,
+  and the reason it was not resolved goes to the corpus report.
+
+What names nobody is dropped with its reason (:meth:`ActorResolver.drop`), for the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from kg.curated import CuratedData
+from kg.extract.implied import assailant, crowd_actor, crowd_recipient, victim
+from kg.extract.inputs import Document
+from kg.extract.lexicons import lexicons
+from kg.extract.report import CorpusReport
+from kg.extract.types import Cleaning, Mention, TitleParts
+from kg.model import Actor, Thing
+from kg.names import fold, with_the
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from kg.ontology import Ontology
+    from kg.resolve import Resolver
+
+__all__ = ["ActorResolver", "Context", "bare"]
+
+
+@dataclass
+class Context:
+    """One document as resolution sees it: its mentions, date and main country, and what was dropped."""
+
+    document: Document
+    mentions: list[Mention]
+    published: date | None
+    main_country: str | None
+    names: dict[int, str] = field(default_factory=dict)
+    dropped: list[Cleaning] = field(default_factory=list)
+    #: where mentions start that name nobody in particular ("two farmers" of no named country)
+    nobody: set[int] = field(default_factory=set)
+    digest: str = ""
+
+
+class ActorResolver:
+    """Resolve the mentions of documents to actors, registering new actors with ``resolver``.
+
+    Parameters
+    ----------
+    registry : CuratedData
+        Known actors and things.
+    resolver : kg.resolve.Resolver
+        Names, aliases and the world registry; keeps new actors across documents.
+    onto : kg.ontology.Ontology
+        The ontology (classes of actors).
+    report : kg.extract.report.CorpusReport
+        Where new actors are proposed, with the reason.
+    """
+
+    def __init__(self, registry: CuratedData, resolver: Resolver, onto: Ontology, report: CorpusReport):
+        self.registry = registry
+        self.resolver = resolver
+        self.onto = onto
+        self.report = report
+
+    def _role_holder(self, role: str, country: str | None, day: date | None) -> str | None:
+        if country is None:
+            return None
+        # "the Russian leader": a country's leader is its head of state, else its head of government
+        for wanted in (("HeadOfState", "HeadOfGovernment") if role == "Leader" else (role,)):
+            holders = [a.id for a in self.registry.actors.values() for r in a.roles
+                       if r.role == wanted and r.of == country and (day is None or r.valid_on(day))]
+            if holders:
+                return holders[0] if len(set(holders)) == 1 else None
+        return None
+
+    def country(self, context: Context, index: int | None) -> str | None:
+        if index is None:
+            return None
+        item = context.mentions[index]
+        code = item.country or item.actor
+        if code is not None and code in self.resolver.known:
+            return code
+        resolved = self.resolve(context, index)
+        return resolved.id if resolved is not None and resolved.type == "Country" else None
+
+    def resolve(self, context: Context, index: int | None, *, relation: str | None = None) -> Actor | Thing | None:
+        """The actor (or thing) a mention stands for, registering new actors with the resolver."""
+        seen: set[int] = set()
+        while index is not None and context.mentions[index].ref is not None and index not in seen:
+            seen.add(index)
+            index = context.mentions[index].ref
+        if index is None:
+            return None
+        item = context.mentions[index]
+        registry = self.resolver.known
+        if item.actor is not None and item.actor in registry:
+            return registry[item.actor]
+        kind = item.kind
+        if item.title is not None:  # a title mention
+            title = item.title
+            if title.person is not None:
+                return self.resolve(context, title.person)
+            role = title.role
+            if role == "same" and title.possessor is not None:
+                owner = self.resolve(context, title.possessor)
+                roles = [r.role for r in (owner.roles if isinstance(owner, Actor) else ())
+                         if context.published is None or r.valid_on(context.published)]
+                role = roles[0] if roles else None
+            country = self.country(context, title.country) or context.main_country
+            holder = self._role_holder(role, country, context.published) if role else None
+            if holder:
+                return registry[holder]
+            if title.role is None:  # "the partner of the protester": nobody we can name
+                return None
+            return self._office(context, item, title)
+        if kind == "demonym" or (kind == "entity" and item.label == "NORP" and item.country):
+            code = item.country
+            if item.people:  # "thousands of Belarusians": people of the country, not the state
+                if code is not None and code in registry:
+                    country = code
+                else:
+                    state = self.resolver.country(code) if code else None
+                    country = state.id if state is not None else None
+                return self._propose(context, bare(item.text), "Group", country, "people of a country, not the state")
+            if code is not None and code in registry:
+                return registry[code]
+            return self.resolver.country(code) if code else None
+        if kind == "pronoun":
+            return None
+        text = item.text
+        known = self.resolver.lookup(bare(text))
+        if isinstance(known, Actor) and kind == "np" and known.country is None and known.id in self.resolver.new_actors:
+            known = None  # "demonstrators" met first in a report of no country: here, this country's
+        known = known or self.resolver.national(bare(text), context.main_country)
+        if known is not None:
+            return known
+        if kind in ("entity", "surname"):
+            if item.label == "NORP" and not text.endswith("s"):
+                # "Tory", "Catholic", "anti-French": an adjective of people, not the people ("Tories")
+                self.drop(context, item, "an adjective, not a group")
+                return None
+            label = self._fullest(context, index)
+            actor_type = lexicons().entity_types.get(item.label, "Organization")
+            if actor_type == "Person" and item.root.endswith("s") and item.root in lexicons().human_nouns:
+                actor_type = "Group"  # "Labour MPs" read as a person's name: people of a body, a group
+            return self._propose(context, label, actor_type,
+                                 context.main_country if item.label != "GPE" else None,
+                                 f"no registry actor has this name or alias ({item.label or 'no'} entity)")
+        return self._noun_phrase(context, item, relation)
+
+    def _propose(self, context: Context, label: str, kind: str, country: str | None, reason: str) -> Actor:
+        """A new actor (or one met before) for a name the registry does not know; ``reason`` says why it was
+        not resolved, for the corpus report."""
+        actor = self.resolver.new_actor(label, kind, country=country)
+        if actor.id in self.resolver.new_actors:
+            self.report.propose(actor.id, reason)
+        return actor
+
+    def _office(self, context: Context, item: Mention, title: TitleParts) -> Actor | None:
+        """Who an office holder nobody names stands for, as event data code it: the organisation they lead or
+        speak for ("the party's leader": the party), else their country's government ("Montenegro's prime
+        minister": Montenegro's government); never a new person named by the title ("UK leader")."""
+        if title.org is not None:
+            org = self.resolve(context, title.org)
+            if isinstance(org, Actor) and not self.onto.is_a(org.type, "Place"):
+                return org
+        elif title.country is not None and (own := self.country(context, title.country)) is not None:
+            government = self.resolver.world.institution("GOV", own)  # its own country, never the document's
+            if government is not None:
+                return government
+        self.drop(context, item, "title without a named holder")
+        return None
+
+    def drop(self, context: Context, item: Mention, reason: str, *, nobody: bool = False) -> None:
+        """No actor for this mention: record why, for the corpus report; ``nobody``: it names nobody in
+        particular, so an event whose recipient it is stands without one."""
+        context.dropped.append(Cleaning(item.start_char, item.end_char, item.text, reason))
+        if nobody:
+            context.nobody.add(item.start_char)
+
+    def _fullest(self, context: Context, index: int) -> str:
+        """The longest name in the document that ends with this mention's last word (``German`` -> Elena German)."""
+        item = context.mentions[index]
+        last = item.text.split()[-1]
+        names = [m.text for m in context.mentions if m.kind == "entity" and m.label == item.label
+                 and m.text.split()[-1] == last]
+        return max(names, key=len) if names else item.text
+
+    def _noun_phrase(self, context: Context, item: Mention, relation: str | None) -> Actor | Thing | None:
+        lex = lexicons()
+        words = fold(item.text).split()
+        head = item.root or (words[-1] if words else "")
+        if set(words[:-1]) & lex.unreal_modifiers:  # "a future Tory government": nobody yet
+            self.drop(context, item, "a body that does not exist yet", nobody=True)
+            return None
+        body, name = lex.generic_bodies.get(head), item.text
+        if body is None and len(words) >= 2 and words[-1] == head and item.root_lemma in lex.organisation_heads:
+            body, name = lex.generic_bodies.get(words[-2]), words[-2]  # "opposition groups": the opposition
+        named = [i for i in item.inner if context.mentions[i].label not in ("GPE", "LOC", "FAC")
+                 and item.start <= context.mentions[i].start and context.mentions[i].end <= item.head]
+        inner = self.resolve(context, named[0]) if named else None  # a registry actor says its country
+        owner: str | None = context.main_country
+        if named:  # the inner actor's country; none if it is not a registry actor
+            owner = None if not isinstance(inner, Actor) else inner.id if inner.type == "Country" \
+                else inner.country if inner.reviewed else None
+        if body is not None and owner:  # "Tigrayan forces", "Hamas fighters": the group's own, not the state's
+            found = self._body(body, name, owner)
+            if found is not None:  # "the police" in a report from Germany: Germany's police
+                return found
+        for thing in self.registry.things.values():
+            if any(f" {fold(name)} " in f" {fold(item.text)} " for name in thing.names):
+                return thing
+        occurrence = lex.occurrences.get(head)
+        if occurrence is not None and not set(words) & lex.another:
+            near = [t for t in self.registry.things.values() if t.type == occurrence and t.place == context.main_country
+                    and (t.date is None or context.published is None
+                         or abs((t.date.start - context.published).days) <= 90)]
+            if len(near) == 1:
+                return near[0]
+        if head in lex.human_nouns or item.root_lemma in lex.human_nouns:
+            national = self.resolver.national(bare(item.text), context.main_country)
+            if national is not None:
+                return national
+            if item.generic:  # "people", "the only person", "senior officials"
+                self.drop(context, item, "generic noun")
+                return None
+            if item.root == item.root_lemma and not {head, item.root_lemma} & lex.collective_nouns:
+                # "the chief executive of Oxfam", "a spokesman for the UN": one person nobody names, who
+                # speaks for the organisation named in their description, as event data code them
+                bodies = [i for i in item.inner if context.mentions[i].label == "ORG"]
+                if bodies:
+                    return self.resolve(context, bodies[0])
+                if not item.inner and item.owner is None \
+                        and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads} \
+                        and not any(w[:1].isupper() and w.lower() == head for w in item.text.split()[1:]):
+                    # "the information commissioner", "a senior defence official": one person, and no name
+                    # says whose (but "a Saudi businessman" is one of a country's, as event data code them, and
+                    # "the Scottish Executive", a capitalised head, names a body)
+                    self.drop(context, item, "one person nobody names", nobody=True)
+                    return None
+            label = bare(item.text)
+            words = label.lower().split()
+            if words and (words[0] in lex.possessive_pronouns or words[0] in lex.pronoun_genders):
+                # "his lawyers", "their supporters": a pronoun says whose, and no name does
+                self.drop(context, item, "a group named by a pronoun", nobody=True)
+                return None
+            if not item.inner and item.owner is None and not set(words) & lex.tail_prepositions \
+                    and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads}:
+                # "voters", "farmers" (not "police", "protesters"): nothing says whose
+                state = self.resolver.known.get(context.main_country or "")
+                if state is None:
+                    self.drop(context, item, "a group of no named country", nobody=True)
+                    return None
+                label = f"{label} in {with_the(state.label)}"  # as event data code them: the country's
+            return self._propose(context, label, "Group", owner, "a group named by a description")
+        if item.owner is not None and relation not in lex.objects_are_things:  # "Sweden's decision": Sweden
+            return self.resolve(context, item.owner)
+        if head in lex.organisation_heads:  # "a Belarusian human rights organisation"
+            if item.generic:  # "the party", "a group"
+                self.drop(context, item, "generic noun")
+                return None
+            country = self.country(context, item.inner[0]) if item.inner else None
+            return self._propose(context, bare(item.text), "Organization", country,
+                                 "an organisation named by a description")
+        if item.inner and relation not in lex.objects_are_things:  # "Israeli helicopters": Israel
+            return self.resolve(context, item.inner[0])
+        if relation is not None and relation in lex.objects_are_things:
+            kinds = self.onto.relation(relation).range
+            if occurrence is not None and kinds and any(self.onto.is_a(occurrence, k) for k in kinds):
+                return self.resolver.new_thing(bare(item.text), occurrence)  # "won the election": an election
+            if head in lex.plan_nouns and (not kinds or any(self.onto.is_a("Proposal", k) for k in kinds)):
+                return self.resolver.new_thing(bare(item.text), "Proposal")
+        return None
+
+
+    def _body(self, body: str, name: str, country: str) -> Actor | None:
+        """The body of class ``body`` of ``country`` that a generic ``name`` ("the police") stands for: the one
+        curated body of that class, else the world registry's institution."""
+        bodies = [a for a in self.registry.actors.values() if a.country == country and self.onto.is_a(a.type, body)]
+        if len(bodies) == 1:
+            return bodies[0]
+        return self.resolver.world.institution_named(name, country)
+
+    def place(self, context: Context, index: int | None) -> Actor | None:
+        """The place a mention names, if it resolves to one (a country, region or city)."""
+        found = self.resolve(context, index) if index is not None else None
+        return found if isinstance(found, Actor) and self.onto.is_a(found.type, "Place") else None
+
+    @staticmethod
+    def where(context: Context, place: Actor | None) -> str | None:
+        """The country an event happened in: its place's, else the document's."""
+        return ((place.id if place.type == "Country" else place.country) if place is not None else None) \
+            or context.main_country
+
+    def implied(self, kind: str, context: Context, place: Actor | None) -> Actor:
+        """The actor an agentless event implies (``police``, ``protesters``), of the country where it happened:
+        the place's country, else the document's."""
+        country = self.where(context, place)
+        body = lexicons().generic_bodies.get(kind)
+        if body is not None and country is not None:
+            found_body = self._body(body, kind, country)
+            if found_body is not None:  # "hundreds were detained" in a report from Germany: Germany's police
+                return found_body
+        found = self.resolver.national(bare(kind), country)
+        if isinstance(found, Actor):
+            return found
+        state = self.resolver.known.get(country or "")
+        label = f"{kind} of {state.label}" if state is not None else kind
+        return self.resolver.new_actor(label, body or "Group", country=country)
+
+    def agent(self, context: Context, index: int, relation: str, place: Actor | None) -> Actor | Thing | None:
+        """Who the subject of an event stands for: the country's group, if it is people named by a common noun
+        (:func:`kg.extract.implied.crowd_actor`, :func:`kg.extract.implied.assailant`), else whom it names."""
+        item = context.mentions[index]
+        kind = crowd_actor(item, relation) or (assailant(item, relation) if self.where(context, place) else None)
+        return self.implied(kind, context, place) if kind else self.acting(self.resolve(context, index,
+                                                                                          relation=relation))
+
+    def recipient(self, context: Context, index: int, relation: str, sentence: Span | None,
+                   place: Actor | None) -> Actor | None:
+        """The country's group the recipients of an event stand for, if they are people named by a common
+        noun (:func:`kg.extract.implied.crowd_recipient`, :func:`kg.extract.implied.victim`)."""
+        item = context.mentions[index]
+        kind = crowd_recipient(item, relation, sentence or ()) or (
+            victim(item, relation) if self.where(context, place) else None)  # civilians of no country: nobody
+        if kind is None:
+            return None
+        state = self.resolver.known.get(item.country or "") if item.people else None
+        return self.implied(kind, context, state or place)
+
+    def acting(self, entity: Actor | Thing | None, *, speaking: bool = False) -> Actor | Thing | None:
+        """Who an acting or (``speaking``) claiming place stands for: "Moscow said" is Russia's government."""
+        return self.resolver.acting_for(entity, speaking=speaking) if isinstance(entity, Actor) else entity
+
+
+def bare(text: str) -> str:
+    """A name without a leading article."""
+    words = text.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in lexicons().articles else text
