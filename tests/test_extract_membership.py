@@ -337,7 +337,7 @@ def test_an_attack_on_armed_forces_is_a_fight_and_one_on_civilians_an_assault(ev
 
 def test_firing_at_people_is_an_assault(events):
     [event] = events(FIRED_AT)
-    assert (event.relation, event.method) == ("assaults", "rule/assault.fire-at/1")
+    assert (event.relation, event.method) == ("assaults", "rule/assault.fire-at/2")
     assert event.subjects == ("belarusian-police",)
 
 

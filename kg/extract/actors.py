@@ -199,6 +199,70 @@ class ActorResolver:
                  and m.text.split()[-1] == last]
         return max(names, key=len) if names else item.text
 
+    def _placed(self, context: Context, item: Mention) -> tuple[str, str] | None:
+        """The label and country of a group named by a description with a place after it ("rebels in Rakhine,
+        Myanmar", "villagers from Gazipur"): the description in the place's country ("rebels in Myanmar"), so
+        that one country's group is one actor wherever in it the report places it; None without such a
+        tail, or when anything but the place follows the head."""
+        tail = [m for m in context.mentions if m is not item and item.head < m.start and m.end <= item.end]
+        places = [m for m in tail if m.kind == "entity" and m.label in ("GPE", "LOC", "FAC")]
+        if not places or len(places) < len(tail):
+            return None
+        first = min(places, key=lambda m: m.start)
+        if first.start != item.head + 2:  # the head, a preposition, the place: not "relatives of a boy from X"
+            return None
+        words = context.document.text[item.start_char:first.start_char].split()
+        if len(words) < 2 or words[-1].lower() not in lexicons().place_prepositions:
+            return None
+        found = self.resolve(context, context.mentions.index(first))
+        if not isinstance(found, Actor) or not self.onto.is_a(found.type, "Place"):
+            return None
+        country = found.id if found.type == "Country" else found.country
+        state = self.resolver.known.get(country or "")
+        if state is None:
+            return None
+        return f"{bare(' '.join(words[:-1]))} in {with_the(state.label)}", state.id
+
+    def _holder(self, context: Context, item: Mention, modifiers: list[str]) -> Actor | Thing | None:
+        """The side an installation or unit of an armed side stands for ("government positions", "a police
+        checkpoint", "Russian positions", "the positions of X", "Taliban hideouts"): its owner, else the side
+        its modifier names (of the country an inner name gives, else the document's), else the inner name (a
+        country's military for a country); None if nothing says whose it is ("a checkpoint")."""
+        lex = lexicons()
+        if item.owner is not None:
+            return self._armed(self.resolve(context, item.owner))
+        # names before the head only: "a camp for Congolese refugees" is not the Congolese army's
+        inner = [self.resolve(context, i) for i in item.inner if context.mentions[i].start < item.head]
+        named = [a for a in inner if isinstance(a, Actor)]
+        countries = [a.id if a.type == "Country" else a.country for a in named if self.onto.is_a(a.type, "Place")]
+        side = next((lex.installation_holders[w] for w in modifiers if w in lex.installation_holders), None)
+        groups = [a for a in named if not self.onto.is_a(a.type, "Place")]
+        if groups:  # "a Karen guerrilla stronghold", "Taliban hideouts": the group named
+            return groups[0]
+        if side is not None:
+            country = countries[0] if countries else context.main_country
+            body = lex.generic_bodies.get(side)
+            if country is None:
+                return None
+            found = self._body(body, side, country) if body is not None else self.resolver.national(side, country)
+            if found is not None or body is not None:
+                return found
+            state = self.resolver.known.get(country)
+            if state is None:
+                return None
+            return self._propose(context, f"{side} in {with_the(state.label)}", "Group", country,
+                                 "a group named by a description")
+        if named:
+            return self._armed(named[0])
+        self.drop(context, item, "an installation nobody is said to hold", nobody=True)
+        return None
+
+    def _armed(self, found: Actor | Thing | None) -> Actor | Thing | None:
+        """Who holds an installation of ``found``: a country's military for a country, else ``found``."""
+        if isinstance(found, Actor) and found.type == "Country":
+            return self.resolver.world.institution("MIL", found.id) or found
+        return found
+
     def _noun_phrase(self, context: Context, item: Mention, relation: str | None) -> Actor | Thing | None:
         lex = lexicons()
         words = fold(item.text).split()
@@ -206,6 +270,8 @@ class ActorResolver:
         if set(words[:-1]) & lex.unreal_modifiers:  # "a future Tory government": nobody yet
             self.drop(context, item, "a body that does not exist yet", nobody=True)
             return None
+        if (head in lex.installation_nouns or item.root_lemma in lex.installation_nouns) and len(words) >= 2:
+            return self._holder(context, item, words[:words.index(head)] if head in words else words[:-1])
         body, name = lex.generic_bodies.get(head), item.text
         if body is None and len(words) >= 2 and words[-1] == head and item.root_lemma in lex.organisation_heads:
             body, name = lex.generic_bodies.get(words[-2]), words[-2]  # "opposition groups": the opposition
@@ -257,6 +323,10 @@ class ActorResolver:
                 # "his lawyers", "their supporters": a pronoun says whose, and no name does
                 self.drop(context, item, "a group named by a pronoun", nobody=True)
                 return None
+            placed = self._placed(context, item)
+            if placed is not None:  # "rebels in Rakhine, Myanmar": as event data code them, the country's
+                label, owner = placed
+                return self._propose(context, label, "Group", owner, "a group named by a description")
             if not item.inner and item.owner is None and not set(words) & lex.tail_prepositions \
                     and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads}:
                 # "voters", "farmers" (not "police", "protesters"): nothing says whose

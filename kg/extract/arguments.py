@@ -133,6 +133,13 @@ class Arguments:
         return head.lemma_.lower() in lex.human_nouns or head.lower_ in lex.human_nouns \
             or head.lower_ in lex.crowd_counts
 
+    def held(self, index: int) -> bool:
+        """An installation or unit of an armed side that says whose it is ("government positions", "the
+        positions of X"): it stands for the side that holds it."""
+        item = self.mentions[self.target(index)]
+        return item.kind == "np" and self.doc[item.head].lemma_.lower() in lexicons().installation_nouns \
+            and (item.end - item.start > 1 or item.owner is not None)
+
     def accept(self, rule: RelationRule, index: int | None) -> bool:
         """True if mention ``index`` is an object of the kind ``rule`` wants."""
         if index is None:
@@ -148,7 +155,8 @@ class Arguments:
             return False
         if rule.object_entity and not self.is_entity(index):
             return False
-        return not (rule.object_human and not self.person_or_group(index))
+        return not (rule.object_human and not self.person_or_group(index)
+                    and not (rule.object_held and self.held(index)))
 
     def objects(self, rule: RelationRule, verb: Token, noun: Token | None, subjects: set[int]) -> list[int]:
         """The object mentions of ``verb`` (and its light noun), from the first of the rule's slots that has any."""
@@ -220,7 +228,7 @@ class Arguments:
         if index is None or rule.relation in lex.objects_may_be_things:
             return False
         item = self.mentions[self.target(index)]
-        if item.kind != "np" or item.inner or self.person_or_group(index):
+        if item.kind != "np" or item.inner or self.person_or_group(index) or self.held(index):
             return False
         return self.doc[item.head].lemma_.lower() not in lex.organisation_heads
 

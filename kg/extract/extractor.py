@@ -24,6 +24,7 @@ from kg.curated import CuratedData, bundled_inputs, load_curated
 from kg.dates import DateError, EventDate, parse_date
 from kg.extract.actors import ActorResolver, Context
 from kg.extract.furniture import Furniture, strip_furniture
+from kg.extract.implied import victim
 from kg.extract.inputs import Document
 from kg.extract.lexicons import lexicons
 from kg.extract.nominal import repeated_crowds
@@ -144,10 +145,12 @@ class Extractor:
                 pass
         return EventDate(context.published) if context.published else None
 
-    def _recode(self, candidate: Candidate) -> tuple[str, str | None, Modality, Polarity]:
+    def _recode(self, candidate: Candidate, *, civilians: bool = False) -> tuple[str, str | None, Modality, Polarity]:
         """Relation, CAMEO code, modality and polarity, with announced and refused actions coded as CAMEO
         codes them: a promise to cooperate is an intent to cooperate (03), an announced attack or sanction a
-        threat (13), a refusal to cooperate (``refused to allow``, ``will not accept``) a rejection (12)."""
+        threat (13), a refusal to cooperate (``refused to allow``, ``will not accept``) a rejection (12).
+        Armed forces killing or attacking are fighting (19), unless their victims are ``civilians``: soldiers
+        killing villagers is an assault (18), as event data code violence against civilians."""
         lex = lexicons()
         qualifiers = candidate.qualifiers
         relation, cameo = candidate.relation, candidate.cameo
@@ -160,7 +163,7 @@ class Extractor:
             return "rejects", "120", "actual", "positive"
         if cooperative and polarity == "negated" and announced:  # "will not accept refugees"
             return "rejects", "120", "actual", "positive"
-        if relation in lex.military_attacks and candidate.military and polarity == "positive":
+        if relation in lex.military_attacks and candidate.military and polarity == "positive" and not civilians:
             return "fights", "190", modality, polarity  # armed forces killing or attacking: CAMEO 19
         if not announced or polarity != "positive":
             return relation, cameo, modality, polarity
@@ -191,13 +194,15 @@ class Extractor:
 
     def _statement(self, candidate: Candidate, context: Context, source: str, parsed: Doc) -> Extracted | None:
         text = parsed.text
-        relation, cameo, modality, polarity = self._recode(candidate)
+        place = self.actors.place(context, candidate.place)
+        civilians = self.actors.where(context, place) is not None and any(
+            victim(context.mentions[i], candidate.relation) for i in candidate.objects)
+        relation, cameo, modality, polarity = self._recode(candidate, civilians=civilians)
         if relation == "fights" and any(context.mentions[i].root_lemma in lexicons().crowd_heads
                                         or context.mentions[i].root in lexicons().crowd_heads
                                         for i in candidate.subjects):
             relation, cameo = "riots", "145"  # protesters clashing with the police: a violent protest
         qualifiers = candidate.qualifiers
-        place = self.actors.place(context, candidate.place)
         named = [(i, self.actors.agent(context, i, relation, place)) for i in candidate.subjects]
         sentence = parsed.char_span(candidate.sentence_start, candidate.sentence_end, alignment_mode="expand")
         objects: list[tuple[int, Actor | Thing | None]] = [

@@ -132,6 +132,7 @@ class Lexicons:
     unidentified_words: Annotated[Words, ListOf("word")]
     place_joiners: Annotated[Words, ListOf("word")]
     region_nouns: Annotated[Words, ListOf("word")]
+    installation_nouns: Annotated[Words, ListOf("word")]
     # statements
     articles: Annotated[Words, ListOf("word")]
     objects_are_things: Annotated[Words, ListOf("relation", subset_of="objects_may_be_things")]
@@ -142,6 +143,7 @@ class Lexicons:
     place_objects: Annotated[Words, ListOf("relation")]
     entity_types: Annotated[Table, MapOf("label", "class")]
     generic_bodies: Annotated[Table, MapOf("word", "class")]
+    installation_holders: Annotated[Table, MapOf("word", "word")]
     crowd_relations: Annotated[Table, MapOf("relation", "word")]
     crowd_recipients: Annotated[Table, MapOf("relation", "word")]
     victim_relations: Annotated[Table, MapOf("relation", "word")]
@@ -154,6 +156,7 @@ class Lexicons:
     generic_nouns: Annotated[Words, ListOf("word")]
     quantifiers: Annotated[Words, ListOf("word")]
     tail_prepositions: Annotated[Words, ListOf("word")]
+    place_prepositions: Annotated[Words, ListOf("word")]
     honorifics: Annotated[Words, ListOf("word")]
     given_name_honorifics: Annotated[Words, ListOf("word", subset_of="honorifics")]
     unreal_modifiers: Annotated[Words, ListOf("word")]

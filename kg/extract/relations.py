@@ -189,10 +189,23 @@ class _Finder:
     def _head_lemma(self, index: int) -> str:
         """The lemma of the head word of what mention ``index`` stands for; a police force's, "police", whatever
         its head ("police forces", "police units": the police, not the military)."""
+        lex = lexicons()
         head = self.doc[self.mentions[self.arguments.target(index)].head]
-        bodies = lexicons().generic_bodies
-        police = [c for c in children(head, "compound") if bodies.get(c.lemma_.lower()) == "PoliceForce"]
-        return police[0].lemma_.lower() if police else head.lemma_.lower()
+        police = [c for c in children(head, "compound") if lex.generic_bodies.get(c.lemma_.lower()) == "PoliceForce"]
+        if police:
+            return police[0].lemma_.lower()
+        if head.lemma_.lower() in lex.installation_nouns:  # "rebel positions": the rebels'; "Russian positions"
+            for child in children(head, "compound", "amod", "poss"):
+                side = lex.installation_holders.get(child.lemma_.lower())
+                if side is not None:
+                    return side
+                found = self.mentions.at(child)
+                if found is not None and self.mentions[found].kind == "demonym":
+                    return "army"
+            of = [o for p in children(head, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+            if of:  # "the positions of the Iraqi army"
+                return of[0].lemma_.lower()
+        return head.lemma_.lower()
 
     def memberships(self) -> list[Candidate]:
         """Membership carried by a noun phrase: people of, from or within an organisation ("soldiers from

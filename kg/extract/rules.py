@@ -29,10 +29,12 @@ relation and where its arguments sit in the dependency tree. Its fields:
     clause: ``marched to protest against X``). ``ccomp_aux`` requires a complement clause with one of
     these auxiliaries (``said that Libya must ...``).
 ``object_required``, ``object_entity``, ``object_entity_inside``, ``object_types``, ``no_object_types``,
-``object_human``, ``object_heads``, ``object_thing``, ``reciprocal``
+``object_human``, ``object_held``, ``object_heads``, ``object_thing``, ``reciprocal``
     What the object must be: any noun phrase, a named entity, the entity inside a noun phrase (``a U.S.
-    request``), of these NER types, a person or group, a noun with one of these heads, a thing such as
-    an election; and whether coordinated subjects without an object act on each other (``A and B met``).
+    request``), of these NER types, a person or group (``object_held``: or an installation of an armed
+    side, which stands for the side: ``fired at government positions``), a noun with one of these heads, a
+    thing such as an election; and whether coordinated subjects without an object act on each other (``A and
+    B met``).
 
 ``implied``
     The actor an event without a named subject implies, of the country where it happened: ``police``
@@ -101,6 +103,7 @@ class RelationRule:
     object_types: tuple[str, ...] = ()
     no_object_types: tuple[str, ...] = ()
     object_human: bool = False
+    object_held: bool = False
     object_heads: tuple[str, ...] = ()
     object_thing: bool = False
     reciprocal: bool = False

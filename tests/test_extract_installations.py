@@ -1,0 +1,172 @@
+"""Targets of armed violence as conflict reports name them: an installation of a side ("government
+positions", "rebel positions", "Russian positions") stands for the side that holds it; armed forces killing
+civilians is an assault, not a fight; a group placed in a region is the country's ("rebels in Rakhine,
+Myanmar": rebels in Myanmar). Sentences are our own, parsed by hand as ``en_core_web_sm`` 3.8 parses them
+(see ``tests/test_extract_rules.py`` for the table format)."""
+
+from __future__ import annotations
+
+from kg.curated import CuratedData
+from kg.extract.extractor import Extractor
+from kg.extract.inputs import Document
+from kg.extract.lexicons import lexicons
+from kg.extract.pipeline import ExtractorComponent
+
+from .test_extract_events import events
+from .test_extract_rules import NLP, PUBLISHED, Case, component, registry
+
+__all__ = ["component", "events", "registry"]  # the fixtures, shared with the rule tests
+
+GOVERNMENT_POSITIONS = Case(
+    "Rebels fired mortars at government positions near Aleppo.",
+    """
+    Rebels      1 nsubj     NOUN  NNS  rebel
+    fired       1 ROOT      VERB  VBD  fire
+    mortars     1 dobj      NOUN  NNS  mortar
+    at          1 prep      ADP   IN   at
+    government  5 compound  NOUN  NN   government
+    positions   3 pobj      NOUN  NNS  position
+    near        5 prep      ADP   IN   near
+    Aleppo      6 pobj      PROPN NNP  Aleppo
+    .           1 punct     PUNCT .    .
+    """,
+    [(7, 8, "GPE", "aleppo")],
+)
+
+REBEL_POSITIONS = Case(
+    "Soldiers shelled rebel positions near Aleppo.",
+    """
+    Soldiers   1 nsubj     NOUN  NNS  soldier
+    shelled    1 ROOT      VERB  VBD  shell
+    rebel      3 compound  NOUN  NN   rebel
+    positions  1 dobj      NOUN  NNS  position
+    near       3 prep      ADP   IN   near
+    Aleppo     4 pobj      PROPN NNP  Aleppo
+    .          1 punct     PUNCT .    .
+    """,
+    [(5, 6, "GPE", "aleppo")],
+)
+
+NATIONAL_POSITIONS = Case(
+    "Ukrainian troops shelled Russian positions near Bakhmut.",
+    """
+    Ukrainian  1 amod      ADJ   JJ   ukrainian
+    troops     2 nsubj     NOUN  NNS  troop
+    shelled    2 ROOT      VERB  VBD  shell
+    Russian    4 amod      ADJ   JJ   russian
+    positions  2 dobj      NOUN  NNS  position
+    near       2 prep      ADP   IN   near
+    Bakhmut    5 pobj      PROPN NNP  Bakhmut
+    .          2 punct     PUNCT .    .
+    """,
+    [(0, 2, "ORG", "military-of-ukraine"), (3, 4, "NORP", ""), (6, 7, "GPE", "")],
+)
+
+UNHELD_CHECKPOINT = Case(
+    "Soldiers fired at a checkpoint near Aleppo.",
+    """
+    Soldiers    1 nsubj     NOUN  NNS  soldier
+    fired       1 ROOT      VERB  VBD  fire
+    at          1 prep      ADP   IN   at
+    a           4 det       DET   DT   a
+    checkpoint  2 pobj      NOUN  NN   checkpoint
+    near        4 prep      ADP   IN   near
+    Aleppo      5 pobj      PROPN NNP  Aleppo
+    .           1 punct     PUNCT .    .
+    """,
+    [(6, 7, "GPE", "aleppo")],
+)
+
+ARMY_KILLS_VILLAGERS = Case(
+    "The army killed six villagers near Aleppo.",
+    """
+    The        1 det       DET   DT   the
+    army       2 nsubj     NOUN  NN   army
+    killed     2 ROOT      VERB  VBD  kill
+    six        4 nummod    NUM   CD   six
+    villagers  2 dobj      NOUN  NNS  villager
+    near       2 prep      ADP   IN   near
+    Aleppo     5 pobj      PROPN NNP  Aleppo
+    .          2 punct     PUNCT .    .
+    """,
+    [(3, 4, "CARDINAL", ""), (6, 7, "GPE", "aleppo")],
+)
+
+ARMY_KILLS_REBELS = Case(
+    "The army killed six rebels near Aleppo.",
+    """
+    The     1 det       DET   DT   the
+    army    2 nsubj     NOUN  NN   army
+    killed  2 ROOT      VERB  VBD  kill
+    six     4 nummod    NUM   CD   six
+    rebels  2 dobj      NOUN  NNS  rebel
+    near    2 prep      ADP   IN   near
+    Aleppo  5 pobj      PROPN NNP  Aleppo
+    .       2 punct     PUNCT .    .
+    """,
+    [(3, 4, "CARDINAL", ""), (6, 7, "GPE", "aleppo")],
+)
+
+REBELS_IN_A_REGION = Case(
+    "Soldiers killed three rebels in Rakhine, Myanmar.",
+    """
+    Soldiers  1 nsubj     NOUN  NNS  soldier
+    killed    1 ROOT      VERB  VBD  kill
+    three     3 nummod    NUM   CD   three
+    rebels    1 dobj      NOUN  NNS  rebel
+    in        3 prep      ADP   IN   in
+    Rakhine   4 pobj      PROPN NNP  Rakhine
+    ,         5 punct     PUNCT ,    ,
+    Myanmar   5 appos     PROPN NNP  Myanmar
+    .         1 punct     PUNCT .    .
+    """,
+    [(2, 3, "CARDINAL", ""), (5, 6, "GPE", ""), (7, 8, "GPE", "myanmar")],
+)
+
+
+def test_government_positions_stand_for_the_countrys_military(events):
+    [event] = events(GOVERNMENT_POSITIONS)
+    assert event.relation == "fights"  # rebels firing at the army's positions: a fight, not an assault
+    assert event.objects == ("military-of-syria",)
+    assert event.method == "rule/assault.fire-at/2"
+
+
+def test_rebel_positions_stand_for_the_countrys_rebels(registry: CuratedData, component: ExtractorComponent):
+    extractor = Extractor(registry, nlp=NLP)
+    [found] = extractor.statements(component(REBEL_POSITIONS.doc()), Document("a", REBEL_POSITIONS.text,
+                                                                              published=PUBLISHED))
+    assert found.statement.relation == "fights" and found.statement.subjects == ("military-of-syria",)
+    [rebels] = found.statement.objects
+    actor = extractor.resolver.actor(rebels)
+    assert actor is not None and actor.label.lower() == "rebels in syria" and actor.country == "syria"
+
+
+def test_a_demonym_on_positions_names_that_countrys_military(events):
+    [event] = events(NATIONAL_POSITIONS)
+    assert event.subjects == ("military-of-ukraine",) and event.objects == ("military-of-russia",)
+
+
+def test_an_installation_nobody_is_said_to_hold_is_no_target(events):
+    assert [e.objects for e in events(UNHELD_CHECKPOINT)] == []  # "at a checkpoint": whose, nobody says
+
+
+def test_soldiers_killing_civilians_is_an_assault_not_a_fight(events):
+    [event] = events(ARMY_KILLS_VILLAGERS)
+    assert (event.relation, event.objects) == ("kills", ("civilians-in-syria",))
+    [event] = events(ARMY_KILLS_REBELS)
+    assert event.relation == "fights"  # the army and armed rebels: a fight
+
+
+def test_a_group_placed_in_a_region_is_the_countrys(registry: CuratedData, component: ExtractorComponent):
+    extractor = Extractor(registry, nlp=NLP)
+    [found] = extractor.statements(component(REBELS_IN_A_REGION.doc()), Document("a", REBELS_IN_A_REGION.text,
+                                                                                 published=PUBLISHED))
+    [rebels] = found.statement.objects
+    actor = extractor.resolver.actor(rebels)
+    assert actor is not None and actor.label == "rebels in Myanmar" and actor.country == "myanmar"
+
+
+def test_installation_holders_are_sides_the_extractor_resolves():
+    lex = lexicons()
+    assert set(lex.installation_holders.values()) <= {*lex.generic_bodies, *lex.human_nouns}
+    assert {"position", "positions", "checkpoint", "base"} <= lex.installation_nouns
