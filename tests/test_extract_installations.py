@@ -1,7 +1,8 @@
 """Targets of armed violence as conflict reports name them: an installation of a side ("government
-positions", "rebel positions", "Russian positions") stands for the side that holds it; armed forces killing
-civilians is an assault, not a fight; a group placed in a region is the country's ("rebels in Rakhine,
-Myanmar": rebels in Myanmar). Sentences are our own, parsed by hand as ``en_core_web_sm`` 3.8 parses them
+positions", "rebel positions", "Russian positions") stands for the side that holds it; a member of the
+forces ("a policeman", "a police officer") for the country's body; armed forces killing civilians is an
+assault, not a fight, and gunmen killing police a fight; a group placed in a region is the country's
+("rebels in Rakhine, Myanmar": rebels in Myanmar). Sentences are our own, parsed by hand as ``en_core_web_sm`` 3.8 parses them
 (see ``tests/test_extract_rules.py`` for the table format)."""
 
 from __future__ import annotations
@@ -170,3 +171,65 @@ def test_installation_holders_are_sides_the_extractor_resolves():
     lex = lexicons()
     assert set(lex.installation_holders.values()) <= {*lex.generic_bodies, *lex.human_nouns}
     assert {"position", "positions", "checkpoint", "base"} <= lex.installation_nouns
+
+
+GUNMEN_KILL_A_POLICEMAN = Case(
+    "Gunmen killed a policeman near Aleppo.",
+    """
+    Gunmen     1 nsubj     NOUN  NNS  gunman
+    killed     1 ROOT      VERB  VBD  kill
+    a          3 det       DET   DT   a
+    policeman  1 dobj      NOUN  NN   policeman
+    near       1 prep      ADP   IN   near
+    Aleppo     4 pobj      PROPN NNP  Aleppo
+    .          1 punct     PUNCT .    .
+    """,
+    [(5, 6, "GPE", "aleppo")],
+)
+
+VILLAGERS_ATTACK_AN_OFFICER = Case(
+    "Villagers attacked a police officer near Aleppo.",
+    """
+    Villagers  1 nsubj     NOUN  NNS  villager
+    attacked   1 ROOT      VERB  VBD  attack
+    a          4 det       DET   DT   a
+    police     4 compound  NOUN  NN   police
+    officer    1 dobj      NOUN  NN   officer
+    near       1 prep      ADP   IN   near
+    Aleppo     5 pobj      PROPN NNP  Aleppo
+    .          1 punct     PUNCT .    .
+    """,
+    [(6, 7, "GPE", "aleppo")],
+)
+
+GROUP_COMMANDER = Case(
+    "Soldiers killed a Hamas commander near Aleppo.",
+    """
+    Soldiers   1 nsubj     NOUN  NNS  soldier
+    killed     1 ROOT      VERB  VBD  kill
+    a          4 det       DET   DT   a
+    Hamas      4 compound  PROPN NNP  Hamas
+    commander  1 dobj      NOUN  NN   commander
+    near       4 prep      ADP   IN   near
+    Aleppo     5 pobj      PROPN NNP  Aleppo
+    .          1 punct     PUNCT .    .
+    """,
+    [(3, 4, "ORG", ""), (6, 7, "GPE", "aleppo")],
+)
+
+
+def test_one_policeman_stands_for_the_countrys_police_and_gunmen_killing_him_fight_it(events):
+    [event] = events(GUNMEN_KILL_A_POLICEMAN)
+    assert event.objects == ("police-of-syria",)  # not dropped as "one person nobody names"
+    assert event.subjects == ("unidentified-armed-group-in-syria",) and event.relation == "fights"
+
+
+def test_a_police_officer_attacked_by_villagers_is_an_assault_on_the_police(events):
+    [event] = events(VILLAGERS_ATTACK_AN_OFFICER)
+    assert (event.relation, event.objects) == ("assaults", ("police-of-syria",))
+
+
+def test_a_commander_of_a_named_group_is_the_groups_not_the_countrys(events):
+    [event] = events(GROUP_COMMANDER)
+    assert event.subjects == ("military-of-syria",)
+    assert event.objects and event.objects != ("military-of-syria",)  # Hamas's man, not the Syrian army's

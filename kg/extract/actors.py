@@ -257,6 +257,25 @@ class ActorResolver:
         self.drop(context, item, "an installation nobody is said to hold", nobody=True)
         return None
 
+    def _member(self, context: Context, item: Mention, modifiers: list[str]) -> Actor | Thing | None:
+        """The body a member of a country's forces stands for ("a soldier", "two constables", "a police
+        officer", "Afghan security personnel"): the body of the country a name in it gives, else of the
+        document's; None for anyone else, or when no country is known."""
+        lex = lexicons()
+        side = lex.member_bodies.get(item.root_lemma) or lex.member_bodies.get(item.root)
+        if item.root_lemma in lex.member_nouns or item.root in lex.member_nouns:
+            side = next((lex.installation_holders[w] for w in modifiers if w in lex.installation_holders), side)
+        body = lex.generic_bodies.get(side or "")
+        if body is None:
+            return None
+        named = [a for a in (self.resolve(context, i) for i in item.inner if context.mentions[i].start < item.head)
+                 if isinstance(a, Actor)]
+        if any(not self.onto.is_a(a.type, "Place") for a in named):
+            return None  # "a Hamas commander", "Wagner soldiers": the group's own
+        countries = [a.id if a.type == "Country" else a.country for a in named]
+        country = next((c for c in countries if c), None) or context.main_country
+        return self._body(body, side or "", country) if country else None
+
     def _armed(self, found: Actor | Thing | None) -> Actor | Thing | None:
         """Who holds an installation of ``found``: a country's military for a country, else ``found``."""
         if isinstance(found, Actor) and found.type == "Country":
@@ -300,6 +319,9 @@ class ActorResolver:
             national = self.resolver.national(bare(item.text), context.main_country)
             if national is not None:
                 return national
+            member = self._member(context, item, words[:words.index(head)] if head in words else words[:-1])
+            if member is not None:  # "a soldier", "a police officer": one of the country's body
+                return member
             if item.generic:  # "people", "the only person", "senior officials"
                 self.drop(context, item, "generic noun")
                 return None

@@ -133,6 +133,7 @@ class Lexicons:
     place_joiners: Annotated[Words, ListOf("word")]
     region_nouns: Annotated[Words, ListOf("word")]
     installation_nouns: Annotated[Words, ListOf("word")]
+    member_nouns: Annotated[Words, ListOf("word", subset_of="human_nouns")]
     # statements
     articles: Annotated[Words, ListOf("word")]
     objects_are_things: Annotated[Words, ListOf("relation", subset_of="objects_may_be_things")]
@@ -144,6 +145,7 @@ class Lexicons:
     entity_types: Annotated[Table, MapOf("label", "class")]
     generic_bodies: Annotated[Table, MapOf("word", "class")]
     installation_holders: Annotated[Table, MapOf("word", "word")]
+    member_bodies: Annotated[Table, MapOf("word", "word")]
     crowd_relations: Annotated[Table, MapOf("relation", "word")]
     crowd_recipients: Annotated[Table, MapOf("relation", "word")]
     victim_relations: Annotated[Table, MapOf("relation", "word")]

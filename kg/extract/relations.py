@@ -173,9 +173,12 @@ class _Finder:
             qualified = qualifiers(verb, noun, arguments)
             if qualified is None:
                 break
-            military = any(self._head_lemma(s) in lex.military_heads for s in subject_ids) \
-                or any(head in lex.military_heads or head in lex.armed_group_heads
-                       for head in (self._head_lemma(o) for pair in pairs for o in pair[1]))
+            objects_heads = [self._head_lemma(o) for pair in pairs for o in pair[1]]
+            armed = [self._head_lemma(s) for s in subject_ids]
+            military = any(head in lex.military_heads for head in armed) \
+                or any(head in lex.military_heads or head in lex.armed_group_heads for head in objects_heads) \
+                or (any(head in lex.armed_group_heads or head in lex.assailant_nouns for head in armed)
+                    and any(self._police(head) for head in objects_heads))  # gunmen killing police: a fight
             place = arguments.place(verb, noun)
             for subject_list, object_list in pairs:
                 found.append(Candidate(
@@ -185,6 +188,12 @@ class _Finder:
                     implied=implied))
             break  # one predicate, one relation: the first rule (in file order) that finds its arguments
         return found
+
+    @staticmethod
+    def _police(head: str) -> bool:
+        """True if a head word (:meth:`_head_lemma`) names the police ("police", "policemen", "constable")."""
+        lex = lexicons()
+        return lex.generic_bodies.get(head) == "PoliceForce" or lex.member_bodies.get(head) == "police"
 
     def _head_lemma(self, index: int) -> str:
         """The lemma of the head word of what mention ``index`` stands for; a police force's, "police", whatever
