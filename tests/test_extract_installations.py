@@ -233,3 +233,64 @@ def test_a_commander_of_a_named_group_is_the_groups_not_the_countrys(events):
     [event] = events(GROUP_COMMANDER)
     assert event.subjects == ("military-of-syria",)
     assert event.objects and event.objects != ("military-of-syria",)  # Hamas's man, not the Syrian army's
+
+
+KILLED_IN_AN_ENCOUNTER = Case(
+    "Two militants were killed in an encounter with security forces near Aleppo.",
+    """
+    Two        1 nummod    NUM   CD   two
+    militants  3 nsubjpass NOUN  NNS  militant
+    were       3 auxpass   AUX   VBD  be
+    killed     3 ROOT      VERB  VBN  kill
+    in         3 prep      ADP   IN   in
+    an         6 det       DET   DT   an
+    encounter  4 pobj      NOUN  NN   encounter
+    with       6 prep      ADP   IN   with
+    security   9 compound  NOUN  NN   security
+    forces     7 pobj      NOUN  NNS  force
+    near       9 prep      ADP   IN   near
+    Aleppo    10 pobj      PROPN NNP  Aleppo
+    .          3 punct     PUNCT .    .
+    """,
+    [(0, 1, "CARDINAL", ""), (11, 12, "GPE", "aleppo")],
+)
+
+A_REBEL_IN_A_GUNFIGHT = Case(
+    "A rebel was killed in a gunfight with the army in Idlib, Syria.",
+    """
+    A         1 det       DET   DT   a
+    rebel     3 nsubjpass NOUN  NN   rebel
+    was       3 auxpass   AUX   VBD  be
+    killed    3 ROOT      VERB  VBN  kill
+    in        3 prep      ADP   IN   in
+    a         6 det       DET   DT   a
+    gunfight  4 pobj      NOUN  NN   gunfight
+    with      6 prep      ADP   IN   with
+    the       9 det       DET   DT   the
+    army      7 pobj      NOUN  NN   army
+    in        9 prep      ADP   IN   in
+    Idlib    10 pobj      PROPN NNP  Idlib
+    ,        11 punct     PUNCT ,    ,
+    Syria    11 appos     PROPN NNP  Syria
+    .         3 punct     PUNCT .    .
+    """,
+    [(11, 12, "GPE", ""), (13, 14, "GPE", "syria")],
+)
+
+
+def test_those_killed_in_an_encounter_with_security_forces_fought_them(events):
+    [event] = [e for e in events(KILLED_IN_AN_ENCOUNTER) if e.relation == "fights"]
+    assert event.objects == ("military-of-syria",)  # "security forces": the country's military
+    assert event.subjects and event.subjects != ("military-of-syria",)
+
+
+def test_one_rebel_is_the_countrys_rebels_and_the_army_in_a_region_its_army(
+        registry: CuratedData, component: ExtractorComponent):
+    extractor = Extractor(registry, nlp=NLP)
+    found = extractor.statements(component(A_REBEL_IN_A_GUNFIGHT.doc()), Document(
+        "a", A_REBEL_IN_A_GUNFIGHT.text, published=PUBLISHED))
+    [fight] = [f.statement for f in found if f.statement.relation == "fights"]
+    assert fight.objects == ("military-of-syria",)  # not a new actor "army in Idlib, Syria"
+    [rebels] = fight.subjects
+    actor = extractor.resolver.actor(rebels)
+    assert actor is not None and actor.label == "rebels in Syria"

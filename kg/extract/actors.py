@@ -200,10 +200,10 @@ class ActorResolver:
         return max(names, key=len) if names else item.text
 
     def _placed(self, context: Context, item: Mention) -> tuple[str, str] | None:
-        """The label and country of a group named by a description with a place after it ("rebels in Rakhine,
-        Myanmar", "villagers from Gazipur"): the description in the place's country ("rebels in Myanmar"), so
-        that one country's group is one actor wherever in it the report places it; None without such a
-        tail, or when anything but the place follows the head."""
+        """The description and the country of a group or body named with a place after it ("rebels in Rakhine,
+        Myanmar", "villagers from Gazipur", "the army in Kupwara"): ``("rebels", "myanmar")``, so that one
+        country's group is one actor ("rebels in Myanmar") wherever in it the report places it; None without
+        such a tail, or when anything but the place follows the head."""
         tail = [m for m in context.mentions if m is not item and item.head < m.start and m.end <= item.end]
         places = [m for m in tail if m.kind == "entity" and m.label in ("GPE", "LOC", "FAC")]
         if not places or len(places) < len(tail):
@@ -214,14 +214,16 @@ class ActorResolver:
         words = context.document.text[item.start_char:first.start_char].split()
         if len(words) < 2 or words[-1].lower() not in lexicons().place_prepositions:
             return None
-        found = self.resolve(context, context.mentions.index(first))
-        if not isinstance(found, Actor) or not self.onto.is_a(found.type, "Place"):
+        # the first place that says its country ("in Kupwara, India": a district nobody knows, then India)
+        resolved = (self.resolve(context, context.mentions.index(m)) for m in sorted(places, key=lambda m: m.start))
+        known = [f for f in resolved if isinstance(f, Actor) and self.onto.is_a(f.type, "Place")
+                 and (f.type == "Country" or f.country)]
+        if not known:
             return None
-        country = found.id if found.type == "Country" else found.country
-        state = self.resolver.known.get(country or "")
+        state = self.resolver.known.get(known[0].id if known[0].type == "Country" else known[0].country or "")
         if state is None:
             return None
-        return f"{bare(' '.join(words[:-1]))} in {with_the(state.label)}", state.id
+        return bare(" ".join(words[:-1])), state.id
 
     def _holder(self, context: Context, item: Mention, modifiers: list[str]) -> Actor | Thing | None:
         """The side an installation or unit of an armed side stands for ("government positions", "a police
@@ -258,15 +260,15 @@ class ActorResolver:
         return None
 
     def _member(self, context: Context, item: Mention, modifiers: list[str]) -> Actor | Thing | None:
-        """The body a member of a country's forces stands for ("a soldier", "two constables", "a police
-        officer", "Afghan security personnel"): the body of the country a name in it gives, else of the
-        document's; None for anyone else, or when no country is known."""
+        """The body a member of a country's forces or armed groups stands for ("a soldier", "two constables",
+        "a police officer", "Afghan security personnel", "a militant", "a protester"): the body or group of
+        the country a name in it gives, else of the document's; None for anyone else, or when no country is
+        known."""
         lex = lexicons()
         side = lex.member_bodies.get(item.root_lemma) or lex.member_bodies.get(item.root)
         if item.root_lemma in lex.member_nouns or item.root in lex.member_nouns:
             side = next((lex.installation_holders[w] for w in modifiers if w in lex.installation_holders), side)
-        body = lex.generic_bodies.get(side or "")
-        if body is None:
+        if side is None:
             return None
         named = [a for a in (self.resolve(context, i) for i in item.inner if context.mentions[i].start < item.head)
                  if isinstance(a, Actor)]
@@ -274,7 +276,17 @@ class ActorResolver:
             return None  # "a Hamas commander", "Wagner soldiers": the group's own
         countries = [a.id if a.type == "Country" else a.country for a in named]
         country = next((c for c in countries if c), None) or context.main_country
-        return self._body(body, side or "", country) if country else None
+        state = self.resolver.known.get(country or "")
+        if state is None:
+            return None
+        body = lex.generic_bodies.get(side)
+        if body is not None:
+            return self._body(body, side, state.id)
+        if item.root != item.root_lemma:
+            return None  # "Fijian rebels" are named as written; only one of them ("a rebel") needs the group
+        # "a militant", "a protester": one of the country's militants, protesters
+        return self.resolver.national(side, state.id) or self._propose(
+            context, f"{side} in {with_the(state.label)}", "Group", state.id, "a group named by a description")
 
     def _armed(self, found: Actor | Thing | None) -> Actor | Thing | None:
         """Who holds an installation of ``found``: a country's military for a country, else ``found``."""
@@ -301,6 +313,9 @@ class ActorResolver:
         if named:  # the inner actor's country; none if it is not a registry actor
             owner = None if not isinstance(inner, Actor) else inner.id if inner.type == "Country" \
                 else inner.country if inner.reviewed else None
+        placed = self._placed(context, item) if body is not None else None  # "the army in Kupwara, India"
+        if placed is not None:
+            name, owner = placed
         if body is not None and owner:  # "Tigrayan forces", "Hamas fighters": the group's own, not the state's
             found = self._body(body, name, owner)
             if found is not None:  # "the police" in a report from Germany: Germany's police
@@ -347,7 +362,8 @@ class ActorResolver:
                 return None
             placed = self._placed(context, item)
             if placed is not None:  # "rebels in Rakhine, Myanmar": as event data code them, the country's
-                label, owner = placed
+                described, owner = placed
+                label = f"{described} in {with_the(self.resolver.known[owner].label)}"
                 return self._propose(context, label, "Group", owner, "a group named by a description")
             if not item.inner and item.owner is None and not set(words) & lex.tail_prepositions \
                     and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads}:

@@ -134,6 +134,7 @@ class Lexicons:
     region_nouns: Annotated[Words, ListOf("word")]
     installation_nouns: Annotated[Words, ListOf("word")]
     member_nouns: Annotated[Words, ListOf("word", subset_of="human_nouns")]
+    casualty_verbs: Annotated[Words, ListOf("word")]
     # statements
     articles: Annotated[Words, ListOf("word")]
     objects_are_things: Annotated[Words, ListOf("relation", subset_of="objects_may_be_things")]

@@ -92,6 +92,17 @@ def _between(noun: Token, arguments: Arguments) -> list[int]:
     return found
 
 
+def _casualties(noun: Token, governor: Token | None, arguments: Arguments, objects: set[int]) -> list[int]:
+    """The side that lost people in a clash with someone ("two militants were killed in an encounter with
+    the police", "a soldier died in a gunfight with rebels"): the people of a casualty verb the clash is
+    the circumstance of, who fought the clash's other side."""
+    if governor is None or noun.head.head.i != governor.i or noun.head.lower_ not in ("in", "during") \
+            or governor.lemma_.lower() not in lexicons().casualty_verbs:
+        return []
+    found = [arguments.argument(t) for s in children(governor, "nsubjpass", "nsubj") for t in conjuncts(s)]
+    return [f for f in found if f is not None and arguments.human(f) and f not in objects]
+
+
 def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[RelationRule]],
                        verb_candidates: Callable[[Token], list[Candidate]]) -> list[Candidate]:
     """The candidates of the nominal events of ``doc`` (see the module docs).
@@ -139,6 +150,8 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
                 objects = [o for o in _modifiers(noun, arguments, ("poss",)) if o not in agents]
             if not agents and between:
                 agents, objects = between[:1], between[1:] + [o for o in objects if o not in between]
+            if not agents and objects and rule.relation == "fights":  # "killed in an encounter with X"
+                agents = _casualties(noun, governor, arguments, set(objects))
             if governor is not None and not agents and (denied or (
                     noun.head.i == governor.i and governor.lemma_.lower() in lex.nominal_light_verbs)):
                 # "X denied involvement in the attack": X, denying it; "X launched a crackdown": X
