@@ -294,3 +294,29 @@ def test_one_rebel_is_the_countrys_rebels_and_the_army_in_a_region_its_army(
     [rebels] = fight.subjects
     actor = extractor.resolver.actor(rebels)
     assert actor is not None and actor.label == "rebels in Syria"
+
+
+ATTACKED_BUT_REPELLED = Case(
+    "Syrian troops attacked near Aleppo but were repelled by rebels.",
+    """
+    Syrian    1 amod      ADJ   JJ   syrian
+    troops    2 nsubj     NOUN  NNS  troop
+    attacked  2 ROOT      VERB  VBD  attack
+    near      2 prep      ADP   IN   near
+    Aleppo    3 pobj      PROPN NNP  Aleppo
+    but       2 cc        CCONJ CC   but
+    were      7 auxpass   AUX   VBD  be
+    repelled  2 conj      VERB  VBN  repel
+    by        7 agent     ADP   IN   by
+    rebels    8 pobj      NOUN  NNS  rebel
+    .         2 punct     PUNCT .    .
+    """,
+    [(0, 2, "ORG", "military-of-syria"), (4, 5, "GPE", "aleppo")],
+)
+
+
+def test_an_attacker_repelled_by_a_side_fought_it(events):
+    # the subject the passive conjunct shares with "attacked" is the attacker; the agent, who repelled it
+    [event] = [e for e in events(ATTACKED_BUT_REPELLED) if e.method == "rule/fight.repelled/1"]
+    assert event.relation == "fights" and event.subjects == ("military-of-syria",)
+    assert event.objects and event.objects != ("military-of-syria",)

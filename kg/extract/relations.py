@@ -142,7 +142,10 @@ class _Finder:
                 if noun is not None:
                     triggers.append((rule, noun))
         for rule, noun in sorted(triggers, key=lambda t: self.index.order[t[0].id]):
-            heads = children(verb, "nsubjpass") if rule.passive_only and not rule.implied else subjects(verb)
+            heads = subjects(verb)
+            if rule.passive_only and not rule.implied:  # "X was re-elected", "X attacked but was repelled by Y"
+                heads = children(verb, "nsubjpass") or (children(verb.head, "nsubj", "nsubjpass")
+                                                        if verb.dep_ == "conj" and is_passive(verb) else [])
             if rule.subject_nouns:  # "protests erupted": the subject names the event, not who acts
                 if not any(h.lemma_.lower() in rule.subject_nouns or h.lower_ in rule.subject_nouns
                            for h in children(verb, "nsubj", "nsubjpass")):
