@@ -320,3 +320,28 @@ def test_an_attacker_repelled_by_a_side_fought_it(events):
     [event] = [e for e in events(ATTACKED_BUT_REPELLED) if e.method == "rule/fight.repelled/1"]
     assert event.relation == "fights" and event.subjects == ("military-of-syria",)
     assert event.objects and event.objects != ("military-of-syria",)
+
+
+VILLAGE_ATTACKED = Case(
+    "Militants attacked Tarif village near Aleppo.",
+    """
+    Militants  1 nsubj     NOUN  NNS  militant
+    attacked   1 ROOT      VERB  VBD  attack
+    Tarif      3 compound  PROPN NNP  Tarif
+    village    1 dobj      NOUN  NN   village
+    near       1 prep      ADP   IN   near
+    Aleppo     4 pobj      PROPN NNP  Aleppo
+    .          1 punct     PUNCT .    .
+    """,
+    [(2, 3, "PERSON", ""), (5, 6, "GPE", "aleppo")],  # the parser takes the village's name for a person
+)
+
+
+def test_an_attack_on_a_village_hits_its_civilians_and_the_village_is_a_place(
+        registry: CuratedData, component: ExtractorComponent):
+    extractor = Extractor(registry, nlp=NLP)
+    [found] = extractor.statements(component(VILLAGE_ATTACKED.doc()), Document("a", VILLAGE_ATTACKED.text,
+                                                                               published=PUBLISHED))
+    assert found.statement.relation == "assaults" and found.statement.objects == ("civilians-in-syria",)
+    [village] = [a for a in map(extractor.resolver.actor, extractor.resolver.new_actors) if a and a.label == "Tarif"]
+    assert village.type == "City"  # never a Person

@@ -225,6 +225,15 @@ class ActorResolver:
             return None
         return bare(" ".join(words[:-1])), state.id
 
+    def _settlement(self, context: Context, name: Mention, kind: str) -> Actor | Thing | None:
+        """The place a name before a noun of its kind stands for ("Nangade village", "Kupwara district"): the
+        registry's place of that name, else a new place of class ``kind`` in the document's country, never
+        the person or organisation the parser may have taken the name for."""
+        known = self.resolver.known.get(name.actor or "") or self.resolver.lookup(name.text)
+        if isinstance(known, Actor) and self.onto.is_a(known.type, "Place"):
+            return known
+        return self._propose(context, name.text, kind, context.main_country, "a place named by its kind")
+
     def _holder(self, context: Context, item: Mention, modifiers: list[str]) -> Actor | Thing | None:
         """The side an installation or unit of an armed side stands for ("government positions", "a police
         checkpoint", "Russian positions", "the positions of X", "Taliban hideouts"): its owner, else the side
@@ -303,6 +312,12 @@ class ActorResolver:
             return None
         if (head in lex.installation_nouns or item.root_lemma in lex.installation_nouns) and len(words) >= 2:
             return self._holder(context, item, words[:words.index(head)] if head in words else words[:-1])
+        settlement = lex.settlement_nouns.get(head)
+        if settlement is not None and len(words) >= 2:  # "Nangade village", "Kupwara district": a place
+            names = [i for i in item.inner
+                     if context.mentions[i].start < item.head and context.mentions[i].kind == "entity"]
+            if names:
+                return self._settlement(context, context.mentions[names[0]], settlement)
         body, name = lex.generic_bodies.get(head), item.text
         if body is None and len(words) >= 2 and words[-1] == head and item.root_lemma in lex.organisation_heads:
             body, name = lex.generic_bodies.get(words[-2]), words[-2]  # "opposition groups": the opposition

@@ -213,6 +213,14 @@ class Extractor:
         # the ontology's domain and range: "Labour wins the election", never "X wins Wales" (the graph's shapes
         # would refuse the build)
         subjects = [(i, a) for i, a in named if isinstance(a, Actor) and self._fits(a, declared.domain)]
+        if relation in lexicons().victim_relations and not candidate.military:
+            # "militants attacked the village of X": its people, the country's civilians, there
+            towns = {i for i, a in objects if isinstance(a, Actor) and a.type in ("City", "Region")}
+            towns_at = [a for i, a in objects if i in towns and isinstance(a, Actor)]
+            if towns_at:
+                place = place or towns_at[0]
+                objects = [(i, self.actors.implied("civilians", context, towns_at[0]) if i in towns else a)
+                           for i, a in objects]
         objects = [(i, a if a is None or self._fits(a, declared.range) else None) for i, a in objects]
         implied: Actor | None = None
         if not candidate.subjects and candidate.implied:  # "hundreds were detained in Minsk": the police

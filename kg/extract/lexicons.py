@@ -146,6 +146,7 @@ class Lexicons:
     entity_types: Annotated[Table, MapOf("label", "class")]
     generic_bodies: Annotated[Table, MapOf("word", "class")]
     installation_holders: Annotated[Table, MapOf("word", "word")]
+    settlement_nouns: Annotated[Table, MapOf("word", "class")]
     member_bodies: Annotated[Table, MapOf("word", "word")]
     crowd_relations: Annotated[Table, MapOf("relation", "word")]
     crowd_recipients: Annotated[Table, MapOf("relation", "word")]
