@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from kg.errors import UnknownActor
 
-__all__ = ["NameIndex", "fold", "name_key", "slug", "with_the"]
+__all__ = ["NameIndex", "fold", "name_key", "slug", "tidy_label", "with_the"]
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "‐": "-", "–": "-"})
 
@@ -153,3 +153,28 @@ def with_the(name: str) -> str:
     """``name`` as it reads after "of" or "in": "the United States", "Germany"."""
     needs = name in _THE_NAMES or name.rsplit(" ", 1)[-1] in _THE_WORDS or name.startswith(("United ", "Republic "))
     return f"the {name}" if needs and not name.isupper() else name
+
+
+def tidy_label(label: str) -> str:
+    """A name as a label: a bracket it opens but never closes cut off, a word the text repeats by mistake
+    said once (in a name of more words than that one), spaces collapsed.
+
+    Examples
+    --------
+    >>> tidy_label("Survivors Fund (SURF"), tidy_label("British British Casino Association")
+    ('Survivors Fund', 'British Casino Association')
+    >>> tidy_label("Médecins Sans Frontières (MSF)")
+    'Médecins Sans Frontières (MSF)'
+    """
+    text = label
+    for opening, closing in ("()", "[]"):
+        cut = text.rfind(opening)
+        if cut > 0 and closing not in text[cut:]:
+            text = text[:cut]
+    words: list[str] = []
+    for word in text.split():
+        if not words or word.casefold() != words[-1].casefold():
+            words.append(word)
+    if len(words) < 2:  # "Bora Bora", "Sirhan Sirhan": a name that is one word said twice stays
+        words = text.split()
+    return " ".join(words).strip(" ,;:-") or label

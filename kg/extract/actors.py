@@ -28,7 +28,7 @@ from kg.extract.lexicons import lexicons
 from kg.extract.report import CorpusReport
 from kg.extract.types import Cleaning, Mention, TitleParts
 from kg.model import Actor, Thing
-from kg.names import fold, with_the
+from kg.names import fold, tidy_label, with_the
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -164,7 +164,7 @@ class ActorResolver:
     def _propose(self, context: Context, label: str, kind: str, country: str | None, reason: str) -> Actor:
         """A new actor (or one met before) for a name the registry does not know; ``reason`` says why it was
         not resolved, for the corpus report."""
-        actor = self.resolver.new_actor(label, kind, country=country)
+        actor = self.resolver.new_actor(tidy_label(label), kind, country=country)
         if actor.id in self.resolver.new_actors:
             self.report.propose(actor.id, reason)
         return actor
@@ -192,11 +192,15 @@ class ActorResolver:
             context.nobody.add(item.start_char)
 
     def _fullest(self, context: Context, index: int) -> str:
-        """The longest name in the document that ends with this mention's last word (``German`` -> Elena German)."""
+        """The longest name in the document that ends with this mention's last word (``German`` -> Elena German)
+        or, for a person named by one word, that begins with it (``Glenys`` -> Glenys Kinnock)."""
         item = context.mentions[index]
-        last = item.text.split()[-1]
+        words = item.text.split()
         names = [m.text for m in context.mentions if m.kind == "entity" and m.label == item.label
-                 and m.text.split()[-1] == last]
+                 and m.text.split()[-1] == words[-1]]
+        if len(words) == 1 and item.label == "PERSON":  # "Glenys" -> Glenys Kinnock: a given name alone
+            names += [m.text for m in context.mentions if m.kind == "entity" and m.label == "PERSON"
+                      and len(m.text.split()) > 1 and m.text.split()[0] == words[0]]
         return max(names, key=len) if names else item.text
 
     def _placed(self, context: Context, item: Mention) -> tuple[str, str] | None:
