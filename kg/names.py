@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from kg.errors import UnknownActor
 
-__all__ = ["NameIndex", "fold", "name_key", "slug", "tidy_label", "with_the"]
+__all__ = ["NameIndex", "fold", "form_keys", "initials", "name_key", "short_form", "slug", "tidy_label", "with_the"]
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "‐": "-", "–": "-"})
 
@@ -178,3 +178,106 @@ def tidy_label(label: str) -> str:
     if len(words) < 2:  # "Bora Bora", "Sirhan Sirhan": a name that is one word said twice stays
         words = text.split()
     return " ".join(words).strip(" ,;:-") or label
+
+
+#: Words an abbreviation leaves out ("National Audit Office": NAO, "Department of Health": DH).
+_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "&", "in", "on", "to", "de", "du", "des"})
+
+
+def initials(name: str) -> str:
+    """The letters an abbreviation of ``name`` is made of: each word's first letter, all the letters of a
+    word written in capitals, function words ("of", "and") left out.
+
+    Examples
+    --------
+    >>> initials("UK Independence Party"), initials("National Audit Office"), initials("Trades Union Congress")
+    ('UKIP', 'NAO', 'TUC')
+    """
+    letters = [word if word.isupper() and word.isalpha() else word[0]
+               for word in re.split(r"[\s\-]+", name) if word and word.casefold() not in _FUNCTION_WORDS]
+    return "".join(letters).upper()
+
+
+def _abbreviation(name: str) -> bool:
+    """True for a name that is an abbreviation: two to six capital letters ("NAO", "UKIP")."""
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
+def _stem(word: str) -> str:
+    folded = word.casefold()
+    return folded[:-1] if len(folded) > 3 and folded.endswith("s") else folded
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    return (f"{word[:-1]}ies",) if word.endswith("y") else (f"{word}s",)
+
+
+def _cut(short_words: list[str], full_words: list[str]) -> bool:
+    """True if each of two or more words begins the word of the other name in its place ("Lib Dem")."""
+    return len(short_words) == len(full_words) >= 2 and all(
+        len(_stem(a)) >= 3 and _stem(b).startswith(_stem(a)) for a, b in zip(short_words, full_words, strict=True))
+
+
+def _without_party(name: str) -> str | None:
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) >= 2 and words[-1].casefold() == "party" else None
+
+
+def short_form(short: str, full: str, *, people: bool = False) -> bool:
+    """True if ``short`` is a short form of the name ``full``: its abbreviation ("NAO": National Audit
+    Office), its words cut short ("Lib Dems": Liberal Democrats), the name without "Party" ("Labour": Labour
+    Party) or its members ("Conservatives": Conservative Party), or, for ``people``, a last name alone
+    ("Blunkett": David Blunkett).
+
+    Examples
+    --------
+    >>> short_form("UKIP", "UK Independence Party"), short_form("Lib Dems", "Liberal Democrats")
+    (True, True)
+    >>> short_form("Conservatives", "Conservative Party"), short_form("Labour", "Parliamentary Labour Party")
+    (True, False)
+    >>> short_form("Blunkett", "David Blunkett", people=True), short_form("Blunkett", "David Blunkett")
+    (True, False)
+    """
+    if name_key(short) == name_key(full):
+        return False
+    short_words, full_words = short.split(), full.split()
+    if people:  # a person is short only for their last name, or for first names cut short ("Ken Clarke")
+        return (len(short_words) == 1 and len(full_words) >= 2 and name_key(short) == name_key(full_words[-1])) \
+            or (_cut(short_words, full_words) and name_key(short_words[-1]) == name_key(full_words[-1]))
+    if _abbreviation(short) and len(full_words) >= 2:
+        return initials(full) == short
+    if len(short_words) == len(full_words):
+        return _cut(short_words, full_words)
+    rest = _without_party(full)
+    return rest is not None and name_key(short) in {name_key(rest), *(name_key(p) for p in _plurals(rest))}
+
+
+def form_keys(name: str, *, query: bool = False) -> set[str]:
+    """Keys an index of names keeps ``name`` under (or, with ``query``, looks it up by) so that a name finds
+    the names it may be a short or long form of (:func:`short_form`, which decides), and no others.
+
+    Examples
+    --------
+    >>> bool(form_keys("NAO", query=True) & form_keys("National Audit Office"))
+    True
+    >>> bool(form_keys("National Audit Office", query=True) & form_keys("NAO"))
+    True
+    >>> bool(form_keys("Home Office", query=True) & form_keys("Cabinet Office"))
+    False
+    """
+    words = name.split()
+    if not words:
+        return set()
+    keys = {"cut:" + " ".join(_stem(w)[:3] for w in words)} if len(words) >= 2 else set()
+    lone, full = ("last", "one") if query else ("one", "last")
+    keys.add(f"{lone}:{name_key(name)}" if len(words) == 1 else f"{full}:{name_key(words[-1])}")
+    if _abbreviation(name):
+        keys.add(f"{'abbr' if query else 'isabbr'}:{name}")
+    elif len(words) >= 2:
+        keys.add(f"{'isabbr' if query else 'abbr'}:{initials(name)}")
+    rest = _without_party(name)
+    named, party = ("party", "name") if query else ("name", "party")
+    keys.add(f"{named}:{name_key(name)}")
+    if rest is not None:
+        keys |= {f"{party}:{name_key(form)}" for form in (rest, *_plurals(rest))}
+    return keys

@@ -46,20 +46,26 @@ from kg.curated.world import WorldView
 from kg.errors import InputError
 from kg.files import write_atomic
 from kg.model import Actor, Statement, Thing
-from kg.names import NameIndex, name_key, slug
+from kg.names import NameIndex, form_keys, name_key, short_form, slug
 from kg.store.base import Handle
 from kg.store.terms import expand_iri
 
-__all__ = ["FUZZY", "SURNAME", "KnownActors", "Merge", "Resolver", "graph_index", "name_key", "read_merges",
-           "resolve_actor"]
+__all__ = ["FUZZY", "SHORT_FORM", "SURNAME", "KnownActors", "Merge", "Resolver", "graph_index", "name_key",
+           "read_merges", "resolve_actor"]
 
 #: Kinds of actor that belong to one country: a new one is never shared by two countries.
 _INSTITUTIONS = frozenset({"GovernmentBody", "Ministry", "PoliceForce", "Military", "OppositionMovement"})
+
+#: Kinds of actor that are places: never joined by a short form of their name.
+_PLACES = frozenset({"Place", "Country", "Region", "City"})
 
 #: Minimum rapidfuzz token_sort_ratio for two new actors' names to be merged.
 FUZZY = 90
 #: The score recorded for a lone surname joined to the one person of that surname ("Blair": Tony Blair).
 SURNAME = 80.0
+#: The score recorded for a short form joined to its long form ("NAO": National Audit Office, "Lib Dems":
+#: Liberal Democrats, "Blunkett": David Blunkett met later), see :func:`kg.names.short_form`.
+SHORT_FORM = 85.0
 #: Actor types a named entity's label may get wrong for one another (the statistical model's "Nicola
 #: Sturgeon" ORG): a new actor takes the type most of its mentions give.
 _VOTED = frozenset({"Person", "Organization"})
@@ -202,6 +208,8 @@ class Resolver:
         for actor in registry.actors.values():
             self._add_surname(actor)
         self._votes: dict[str, dict[str, int]] = {}
+        #: form keys (:func:`kg.names.form_keys`) -> the ids of the new actors kept under them
+        self._forms: dict[str, set[str]] = {}
         #: every actor known by id (curated, world registry, new), as a mapping
         self.known: Mapping[str, Actor] = KnownActors(self)
         self._per_country: dict[tuple[str, str], Actor] = {}
@@ -264,13 +272,50 @@ class Resolver:
         votes[kind] = votes.get(kind, 0) + 1
         if kind == known.type or votes[kind] <= votes.get(known.type, 0):
             return known
-        retyped = replace(known, type=kind)
-        self.new_actors[known.id] = retyped
+        return self._replace(known, replace(known, type=kind))
+
+    def _replace(self, old: Actor, new: Actor) -> Actor:
+        """Put ``new`` wherever new actor ``old`` was (same id: what was extracted still points to it)."""
+        self.new_actors[old.id] = new
         for key, value in self.keys.items():
-            if value is known:
-                self.keys[key] = retyped
-        self._add_surname(retyped)
-        return retyped
+            if value is old:
+                self.keys[key] = new
+        self._add_surname(new)
+        self._add_forms(new)
+        return new
+
+    def _add_forms(self, actor: Actor) -> None:
+        if actor.type not in _PLACES:
+            for key in form_keys(actor.label):
+                self._forms.setdefault(key, set()).add(actor.id)
+
+    def _by_form(self, label: str, kind: str, country: str | None) -> Actor | None:
+        """The one new actor that ``label`` is a short form of ("UKIP": UK Independence Party met before), or
+        that is a short form of ``label`` ("Lib Dem", met before "Liberal Democrats"), which then takes
+        ``label`` as its label and keeps its old one as an alias; None if there is none, or more than one."""
+        if kind in _PLACES:
+            return None
+        ids = {i for key in form_keys(label, query=True) for i in self._forms.get(key, ())}
+        found: list[tuple[Actor, bool]] = []
+        for ident in sorted(ids):
+            other = self.new_actors.get(ident)
+            if other is None or (country and other.country and other.country != country):
+                continue
+            people = kind == "Person" and other.type == "Person"
+            if short_form(label, other.label, people=people) and (people or other.type != "Person"):
+                found.append((other, False))
+            elif short_form(other.label, label, people=people) and (people or kind != "Person"):
+                found.append((other, True))
+        if len(found) != 1:
+            return None
+        other, longer = found[0]
+        alias = other.label if longer else label
+        # the long form's type over a type the model gives short forms by mistake ("Lib Dem" PERSON, the
+        # members for the party: "Conservatives" NORP) or a vaguer one ("Labour": Labour Party, a party)
+        joined = replace(other, label=label if longer else other.label,
+                         type=kind if longer and other.type in ("Person", "Group", "Organization") else other.type,
+                         aliases=tuple(dict.fromkeys((*other.aliases, (alias, "en")))))
+        return self._replace(other, joined)
 
     def _fuzzy(self, name: str, kind: str) -> tuple[Actor, float] | None:
         from rapidfuzz import fuzz
@@ -328,6 +373,9 @@ class Resolver:
             if close is None and kind == "Person":
                 person = self._by_surname(key)
                 close = (person, SURNAME) if person is not None else None
+            if close is None:
+                joined = self._by_form(label, kind, country)
+                close = (joined, SHORT_FORM) if joined is not None else None
             if close is not None:
                 actor, score = close
                 if decision is None:
@@ -347,6 +395,7 @@ class Resolver:
         self.new_actors[actor.id] = actor
         self.keys[key] = actor
         self._add_surname(actor)
+        self._add_forms(actor)
         return actor
 
     def _other_country(self, known: Actor, country: str | None) -> bool:

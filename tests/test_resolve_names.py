@@ -1,16 +1,21 @@
 """New actors across a corpus and within one report: a lone surname joined to the one person of that name, a
-type most mentions agree on, a surname before the full name, people of a body read as a person, and one
-person whom no name says. Sentences are our own, parsed by hand as ``en_core_web_sm`` 3.8 parses them (see
+type most mentions agree on, a surname before the full name, people of a body read as a person, one person
+whom no name says, a name listed among places or after "the MP for" (a place), and the class a name's own
+words give (a newspaper, a party). Sentences are our own, parsed by hand as ``en_core_web_sm`` 3.8 parses them (see
 ``tests/test_extract_rules.py`` for the table format)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.curated import CuratedData
+from kg.extract.actors import named_type
 from kg.extract.extractor import Extractor
 from kg.extract.inputs import Document
 from kg.extract.pipeline import ExtractorComponent
+from kg.extract.places import listed_places
 from kg.extract.types import Extracted
 from kg.resolve import SURNAME, Resolver
 
@@ -287,3 +292,108 @@ LED_BY = Case(
 def test_a_body_led_by_a_country_is_named_by_it_not_by_the_reports_country(events):
     # "Saudi-led": the coalition is Saudi Arabia's, not a coalition "in Iran" for want of a name
     assert _subjects(events(LED_BY), "criticizes") == [("saudi-led-coalition",)]
+
+
+LISTED_PLACES = Case(
+    "Ms Varga visited Manchester, Leeds and Torbay.",
+    """
+    Ms          1 compound  PROPN NNP  Ms
+    Varga       2 nsubj     PROPN NNP  Varga
+    visited     2 ROOT      VERB  VBD  visit
+    Manchester  2 dobj      PROPN NNP  Manchester
+    ,           3 punct     PUNCT ,    ,
+    Leeds       3 conj      PROPN NNPS Leeds
+    and         5 cc        CCONJ CC   and
+    Torbay      5 conj      PROPN NNP  Torbay
+    .           2 punct     PUNCT .    .
+    """,
+    [(1, 2, "PERSON", ""), (3, 4, "GPE", "manchester"), (5, 6, "GPE", "leeds"), (7, 8, "PERSON", "")],
+)
+
+
+def test_a_name_listed_among_places_is_a_place_not_a_person(registry: CuratedData, component: ExtractorComponent):
+    extractor = Extractor(registry, nlp=NLP)
+    found = extractor.statements(component(LISTED_PLACES.doc()), Document("a", LISTED_PLACES.text))
+    visited = {o for e in found if e.statement.relation == "visits" for o in e.statement.objects}
+    assert {"manchester", "leeds"} < visited
+    [torbay] = visited - {"manchester", "leeds"}
+    actor = extractor.resolver.actor(torbay)
+    assert actor is not None and (actor.label, actor.type, actor.country) == ("Torbay", "Region", "united-kingdom")
+
+
+SEAT = Case(
+    "Ms Varga, the MP for Ripon, visited Leeds.",
+    """
+    Ms       1 compound  PROPN NNP  Ms
+    Varga    8 nsubj     PROPN NNP  Varga
+    ,        1 punct     PUNCT ,    ,
+    the      4 det       DET   DT   the
+    MP       1 appos     PROPN NNP  MP
+    for      4 prep      ADP   IN   for
+    Ripon    5 pobj      PROPN NNP  Ripon
+    ,        1 punct     PUNCT ,    ,
+    visited  8 ROOT      VERB  VBD  visit
+    Leeds    8 dobj      PROPN NNP  Leeds
+    .        8 punct     PUNCT .    .
+    """,
+    [(1, 2, "PERSON", ""), (6, 7, "PERSON", ""), (9, 10, "GPE", "leeds")],
+)
+
+
+def test_the_seat_of_a_member_is_a_place(registry: CuratedData, component: ExtractorComponent):
+    doc = component(SEAT.doc())
+    mentions = list(doc._.kg_mentions)
+    places = listed_places(mentions, doc, Resolver(registry))
+    assert [mentions[i].text for i in places] == ["Ripon"]  # not Ms Varga, not Leeds (a known place)
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("the Ripon Gazette", "MediaOutlet"), ("Radio Thirsk", "MediaOutlet"), ("Harbour Party", "PoliticalParty"),
+    ("Harbour Office", None), ("Ilse Varga", None),
+])
+def test_a_names_last_or_first_word_gives_its_class(name, kind):
+    assert named_type(name) == kind
+
+
+TWO_AS_ONE = Case(
+    "Blair and Brown criticised Ilse Varga.",
+    """
+    Blair       3 nsubj     PROPN NNP  Blair
+    and         0 cc        CCONJ CC   and
+    Brown       0 conj      PROPN NNP  Brown
+    criticised  3 ROOT      VERB  VBD  criticise
+    Ilse        5 compound  PROPN NNP  Ilse
+    Varga       3 dobj      PROPN NNP  Varga
+    .           3 punct     PUNCT .    .
+    """,
+    [(0, 3, "PERSON", ""), (4, 6, "PERSON", "")],
+)
+
+
+def test_two_people_the_model_reads_as_one_name_are_no_actor(registry: CuratedData, component: ExtractorComponent):
+    extractor = Extractor(registry, nlp=NLP)
+    extractor.statements(component(TWO_AS_ONE.doc()), Document("a", TWO_AS_ONE.text))
+    assert all(" and " not in a.label for a in extractor.resolver.new_actors.values())
+
+
+AFFILIATED = Case(
+    "Tory Ilse Varga rejected the plan.",
+    """
+    Tory      2 compound  PROPN NNP  Tory
+    Ilse      2 compound  PROPN NNP  Ilse
+    Varga     3 nsubj     PROPN NNP  Varga
+    rejected  3 ROOT      VERB  VBD  reject
+    the       5 det       DET   DT   the
+    plan      3 dobj      NOUN  NN   plan
+    .         3 punct     PUNCT .    .
+    """,
+    [(0, 3, "PERSON", "")],
+)
+
+
+def test_a_party_before_a_persons_name_is_not_part_of_it(registry: CuratedData, component: ExtractorComponent):
+    extractor = Extractor(registry, nlp=NLP)
+    extractor.resolver.new_actor("Tories", "Group", country="united-kingdom")  # met in an earlier report
+    [found] = extractor.statements(component(AFFILIATED.doc()), Document("a", AFFILIATED.text))
+    [person] = found.statement.subjects
+    assert extractor.resolver.known[person].label == "Ilse Varga"

@@ -272,8 +272,15 @@ class WorldView:
     def institution_named(self, name: str, country: str | None) -> Actor | None:
         """The institution of ``country`` a generic name stands for: "the police", "riot police" (by its
         last word, a head word of an institution), or None; never for a proper name ("Kurdistan Workers'
-        Army": a capital after its first letter)."""
-        if country is None or name[1:] != name[1:].lower():
+        Army": a capital after its first letter, but "backbench MPs": the head's own capitals)."""
+        written = name.split()
+        if written and len(written[-1]) > 2 and written[-1].rstrip("s").isupper():
+            # an abbreviation as the head ("backbench MPs"), after words in lower case only (not "Labour MPs")
+            before = " ".join(written[:-1])
+            if before != before.lower():
+                return None
+            written = [*written[:-1], written[-1].lower()]
+        if country is None or " ".join(written)[1:] != " ".join(written)[1:].lower():
             return None
         words = name_key(name).split()
         for width in (2, 1):

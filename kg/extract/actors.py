@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from kg.ontology import Ontology
     from kg.resolve import Resolver
 
-__all__ = ["ActorResolver", "Context", "bare"]
+__all__ = ["ActorResolver", "Context", "bare", "named_type"]
 
 
 @dataclass
@@ -51,6 +51,8 @@ class Context:
     dropped: list[Cleaning] = field(default_factory=list)
     #: where mentions start that name nobody in particular ("two farmers" of no named country)
     nobody: set[int] = field(default_factory=set)
+    #: the mentions listed among places, places whatever the parser took them for (:func:`listed_places`)
+    places: set[int] = field(default_factory=set)
     digest: str = ""
 
 
@@ -152,8 +154,17 @@ class ActorResolver:
                 # "Tory", "Catholic", "anti-French": an adjective of people, not the people ("Tories")
                 self.drop(context, item, "an adjective, not a group")
                 return None
+            if item.label == "PERSON" and {"and", "&"} & set(text.split()):  # "Blair and Brown": two people
+                self.drop(context, item, "two people named as one")
+                return None
+            if index in context.places:  # "visited Leeds, York and Ripon": Ripon is a place, not a person
+                return self._propose(context, item.text, "Region", context.main_country, "a place listed among places")
             label = self._fullest(context, index)
+            if item.label == "PERSON":
+                label = self._unaffiliated(label)
             actor_type = lexicons().entity_types.get(item.label, "Organization")
+            if item.label == "ORG" or (item.label == "PERSON" and len(label.split()) > 1):
+                actor_type = named_type(label) or actor_type  # "the Ripon Gazette", "Harbour Party"
             if actor_type == "Person" and item.root.endswith("s") and item.root in lexicons().human_nouns:
                 actor_type = "Group"  # "Labour MPs" read as a person's name: people of a body, a group
             return self._propose(context, label, actor_type,
@@ -202,6 +213,21 @@ class ActorResolver:
             names += [m.text for m in context.mentions if m.kind == "entity" and m.label == "PERSON"
                       and len(m.text.split()) > 1 and m.text.split()[0] == words[0]]
         return max(names, key=len) if names else item.text
+
+    def _unaffiliated(self, name: str) -> str:
+        """A person's name without the party or body the text puts before it as a title ("Tory Ilse Varga",
+        "Lib Dem Ilse Varga": Ilse Varga), when those words name a known actor that is neither a person
+        nor a place (or its members: "Tory" for the Tories)."""
+        words = name.split()
+        for width in (2, 1):
+            if len(words) - width < 2:
+                continue
+            lead = " ".join(words[:width])
+            found = next((f for n in (lead, f"{lead[:-1]}ies" if lead.endswith("y") else f"{lead}s")
+                          if (f := self.resolver.lookup(n)) is not None), None)
+            if isinstance(found, Actor) and found.type != "Person" and not self.onto.is_a(found.type, "Place"):
+                return " ".join(words[width:])
+        return name
 
     def _placed(self, context: Context, item: Mention) -> tuple[str, str] | None:
         """The description and the country of a group or body named with a place after it ("rebels in Rakhine,
@@ -301,6 +327,27 @@ class ActorResolver:
         return self.resolver.national(side, state.id) or self._propose(
             context, f"{side} in {with_the(state.label)}", "Group", state.id, "a group named by a description")
 
+    def _sector(self, context: Context, item: Mention, words: list[str]) -> Actor | None:
+        """The country's sector or body a group named by a common noun belongs to, as event data code it
+        ("voters": the country's civilians, "backbench MPs": its parliament, "secondary pupils in Cardiff,
+        Wales": the education sector of the United Kingdom); None when an owner or a name that is not a place
+        says whose it is ("Labour MPs", "doctors in the NHS"), or the head names no sector."""
+        if item.owner is not None or not words:
+            return None
+        named = [self.resolve(context, m.index) for m in context.mentions  # before the head and after it
+                 if m.kind in ("entity", "demonym") and item.start <= m.start and m.end <= item.end and m is not item]
+        if any(not isinstance(a, Actor) or not self.onto.is_a(a.type, "Place") for a in named):
+            return None
+        countries = [a.id if a.type == "Country" else a.country for a in named if isinstance(a, Actor)]
+        country = next((c for c in countries if c), None) or context.main_country
+        written = bare(item.text).split()
+        upto = words.index(item.root) - (len(words) - len(written)) + 1 if item.root in words else len(written)
+        phrase = " ".join(written[:max(upto, 1)])
+        opening = context.document.text[:item.start_char].rstrip()[-1:] in ("", ".", "!", "?", '"')
+        if opening and len(written) == len(words):
+            phrase = phrase[:1].lower() + phrase[1:]  # "Angry backbench MPs" opening a sentence
+        return self.resolver.world.institution_named(phrase, country)
+
     def _armed(self, found: Actor | Thing | None) -> Actor | Thing | None:
         """Who holds an installation of ``found``: a country's military for a country, else ``found``."""
         if isinstance(found, Actor) and found.type == "Country":
@@ -379,6 +426,9 @@ class ActorResolver:
                 # "his lawyers", "their supporters": a pronoun says whose, and no name does
                 self.drop(context, item, "a group named by a pronoun", nobody=True)
                 return None
+            sector = self._sector(context, item, fold(item.text).split())
+            if sector is not None:  # "voters", "backbench MPs", "secondary pupils in Wales"
+                return sector
             placed = self._placed(context, item)
             if placed is not None:  # "rebels in Rakhine, Myanmar": as event data code them, the country's
                 described, owner = placed
@@ -471,6 +521,14 @@ class ActorResolver:
     def acting(self, entity: Actor | Thing | None, *, speaking: bool = False) -> Actor | Thing | None:
         """Who an acting or (``speaking``) claiming place stands for: "Moscow said" is Russia's government."""
         return self.resolver.acting_for(entity, speaking=speaking) if isinstance(entity, Actor) else entity
+
+
+def named_type(name: str) -> str | None:
+    """The class a name's last or first word gives ("Harbour Party": a political party, "the Ripon Gazette",
+    "Radio Ripon": media outlets), or None."""
+    words = fold(name).split()
+    lex = lexicons()
+    return (lex.name_last_words.get(words[-1]) or lex.name_first_words.get(words[0])) if words else None
 
 
 def bare(text: str) -> str:

@@ -28,7 +28,7 @@ from kg.extract.implied import victim
 from kg.extract.inputs import Document
 from kg.extract.lexicons import lexicons
 from kg.extract.nominal import repeated_crowds
-from kg.extract.places import main_country
+from kg.extract.places import listed_places, main_country
 from kg.extract.report import CorpusReport
 from kg.extract.rules import patterns_path
 from kg.extract.types import Argument, Candidate, Extracted, Mention, Modality, Polarity, Status
@@ -110,7 +110,7 @@ class Extractor:
         mentions: list[Mention] = list(parsed._.kg_mentions or ())
         candidates: list[Candidate] = list(parsed._.kg_candidates or ())
         context = Context(document, mentions, document.published, main_country(mentions, parsed, self.resolver),
-                           digest=_digest(document))
+                           digest=_digest(document), places=listed_places(mentions, parsed, self.resolver))
         source = self.source_for(document)
         made = [(c, e) for c in candidates if (e := self._statement(c, context, source, parsed)) is not None]
         repeated = repeated_crowds([c for c, _ in made])  # "a hunger strike in protest": one protest

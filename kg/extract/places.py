@@ -21,7 +21,7 @@ from kg.model import Actor
 if TYPE_CHECKING:
     from kg.resolve import Resolver
 
-__all__ = ["main_country", "place_names"]
+__all__ = ["listed_places", "main_country", "place_names"]
 
 #: The most words a place name takes ("Mato Grosso do Sul").
 LONGEST = 4
@@ -80,3 +80,28 @@ def main_country(mentions: Sequence[Mention], doc: Doc, resolver: Resolver) -> s
         if country:
             counts[country] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _is_place(item: Mention, resolver: Resolver) -> bool:
+    found = resolver.known.get(item.actor or "") or resolver.lookup(item.text)
+    return isinstance(found, Actor) and found.type in ("Country", "City", "Region")
+
+
+def listed_places(mentions: Sequence[Mention], doc: Doc, resolver: Resolver) -> set[int]:
+    """The names (mention indexes) a report gives as places whatever the parser took them for: a name
+    coordinated with two or more names of places the registry knows ("she toured Leeds, York, Ripon and
+    Thirsk": Ripon and Thirsk), and a seat ("the MP for Ripon")."""
+    by_head = {item.head: item for item in mentions if item.kind == "entity"}
+    found: set[int] = set()
+    seats = lexicons().seat_nouns
+    for item in by_head.values():
+        token = doc[item.head]
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lower_ in seats:
+            found.add(item.index)
+            continue
+        group = [by_head[t.i] for t in doc[item.head].conjuncts if t.i in by_head]
+        if len(group) < 2 or item.index in found or _is_place(item, resolver):
+            continue
+        if sum(_is_place(other, resolver) for other in group) >= 2:
+            found.add(item.index)
+    return found

@@ -62,6 +62,9 @@ class CorpusReport:
     furniture_examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     relations: Counter[str] = field(default_factory=Counter)
     dates: Counter[str] = field(default_factory=Counter)
+    #: the resolver's new actors as they are now: one may have taken a fuller name or a truer type since it
+    #: was first named ("Lib Dem", then "Liberal Democrats", a group)
+    live: Mapping[str, Actor] = field(default_factory=dict, repr=False)
 
     def propose(self, actor: str, reason: str) -> None:
         """Record why the new actor ``actor`` was proposed (the first reason met is kept)."""
@@ -88,6 +91,7 @@ class CorpusReport:
                 shown.append({"document": name, "text": " ".join(document.text[piece.start:piece.end].split())[:120],
                               "start": piece.start, "end": piece.end})
         new = new_actors or {}
+        self.live = new
         for extracted in found:
             self.relations[extracted.relation] += 1
             evidence = extracted.statement.evidence
@@ -106,6 +110,9 @@ class CorpusReport:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data: new actors most named first, counts by reason, kind and relation."""
+        for entry in self.new_actors.values():
+            if (now := self.live.get(entry.id)) is not None:
+                entry.label, entry.type = now.label, now.type
         actors = sorted(self.new_actors.values(), key=lambda a: (-a.count, a.label))
         return {
             "documents": self.documents,
