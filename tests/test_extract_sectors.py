@@ -123,6 +123,8 @@ def test_a_countrys_voters_are_its_civilians(events):
     ("voters", "CVL"), ("backbench MPs", "LEG"), ("MPs", "LEG"), ("judges", "JUD"), ("the courts", "JUD"),
     ("journalists", "MED"), ("secondary pupils", "EDU"), ("hospital doctors", "HLH"), ("health workers", "HLH"),
     ("trade unions", "LAB"), ("small businesses", "BUS"), ("asylum seekers", "REF"),
+    ("officials", "GOV"), ("local councillors", "GOV"), ("civil servants", "GOV"), ("men", "CVL"),
+    ("pensioners", "CVL"), ("researchers", "EDU"), ("law lords", "JUD"),
     ("Labour MPs", None), ("Kurdistan Workers' Army", None), ("Riot Police", None),
 ])
 def test_a_sector_is_named_by_its_head_word_in_lower_case(name, code):
@@ -130,3 +132,66 @@ def test_a_sector_is_named_by_its_head_word_in_lower_case(name, code):
     found = world.institution_named(name, "united-kingdom")
     expected = world.institution(code, "united-kingdom") if code else None
     assert found == expected
+
+
+CRITICS_OF_A_PERSON = Case(
+    "Ilse Varga's critics rejected the British plan.",
+    """
+    Ilse      1 compound  PROPN NNP  Ilse
+    Varga     3 poss      PROPN NNP  Varga
+    's        1 case      PART  POS  's
+    critics   4 nsubj     NOUN  NNS  critic
+    rejected  4 ROOT      VERB  VBD  reject
+    the       7 det       DET   DT   the
+    British   7 amod      ADJ   JJ   british
+    plan      4 dobj      NOUN  NN   plan
+    .         4 punct     PUNCT .    .
+    """,
+    [(0, 2, "PERSON", ""), (6, 7, "NORP", "")],
+)
+
+KIN_OF_A_PERSON = Case(
+    "The parents of Ilse Varga rejected the British plan.",
+    """
+    The       1 det       DET   DT   the
+    parents   5 nsubj     NOUN  NNS  parent
+    of        1 prep      ADP   IN   of
+    Ilse      4 compound  PROPN NNP  Ilse
+    Varga     2 pobj      PROPN NNP  Varga
+    rejected  5 ROOT      VERB  VBD  reject
+    the       8 det       DET   DT   the
+    British   8 amod      ADJ   JJ   british
+    plan      5 dobj      NOUN  NN   plan
+    .         5 punct     PUNCT .    .
+    """,
+    [(3, 5, "PERSON", ""), (7, 8, "NORP", "")],
+)
+
+ACTIVISTS_OF_A_NAME = Case(
+    "Activists of Ilse Varga rejected the British plan.",
+    """
+    Activists 4 nsubj     NOUN  NNS  activist
+    of        0 prep      ADP   IN   of
+    Ilse      3 compound  PROPN NNP  Ilse
+    Varga     1 pobj      PROPN NNP  Varga
+    rejected  4 ROOT      VERB  VBD  reject
+    the       7 det       DET   DT   the
+    British   7 amod      ADJ   JJ   british
+    plan      4 dobj      NOUN  NN   plan
+    .         4 punct     PUNCT .    .
+    """,
+    [(2, 4, "PERSON", ""), (6, 7, "NORP", "")],
+)
+
+
+@pytest.mark.parametrize("case", [CRITICS_OF_A_PERSON, KIN_OF_A_PERSON], ids=["possessive", "kin"])
+def test_a_group_named_by_the_person_it_is_around_is_nobody(events, case):
+    """"Ilse Varga's critics", "the parents of Ilse Varga": no group an event graph can hold, and never a
+    new actor (the event has no subject, so none is stated)."""
+    assert not any("critic" in s or "parent" in s for e in events(case) for s in e.subjects)
+
+
+def test_a_group_of_a_name_that_is_not_kin_keeps_its_name(events):
+    """"Activists of X": X may be a body or a place the parser took for a person, so the group stands."""
+    [event] = events(ACTIVISTS_OF_A_NAME)
+    assert event.subjects and "activists" in event.subjects[0]

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from kg.curated import CuratedData
-from kg.extract.actors import named_type
 from kg.extract.extractor import Extractor
 from kg.extract.inputs import Document
+from kg.extract.naming import named_type
 from kg.extract.pipeline import ExtractorComponent
 from kg.extract.places import listed_places
 from kg.extract.types import Extracted

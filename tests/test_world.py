@@ -15,7 +15,7 @@ import spacy
 
 from kg.curated import bundled_inputs, load_curated
 from kg.curated.world import WorldView, load_world, world_path
-from kg.curated.worldgen import read_sources
+from kg.curated.worldgen import generate, read_sources
 from kg.errors import InputError
 from kg.extract.pipeline import demonym_table, make_pipeline
 from kg.model import Statement
@@ -132,6 +132,9 @@ def test_bad_world_line_names_its_line(tmp_path):
     ("agency\treuters\tReuters\tUK\tReuters news agency", "alpha-3"),
     ("capital\tMinsk", "unknown kind of line"),
     ("exact", "fields"),
+    ("party\tLabour Party\tLabour Party\tGBR\tLabour", "not a slug"),
+    ("party\tlabour\tLabour Party\tUK\tLabour", "alpha-3"),
+    ("seat\tGOV\tDowning Street", "institution's code"),
 ])
 def test_bad_source_line_names_its_line(tmp_path, line, message):
     path = tmp_path / "sources.tsv"
@@ -297,6 +300,28 @@ def test_the_ruler_knows_the_world():
         ("Turkey", "GPE", "turkiye")]
 
 
+def test_parties_and_seats_are_matched_as_written(curated):
+    """A party's names are matched only as written; one that is a word ("Labour", "Plaid") is left to the
+    parser's entity, since it is also part of other names ("Labour Court"), and found by the resolver. A
+    seat of power ("Downing Street", "the Commons") names its country's institution."""
+    nlp = make_pipeline(load_curated(bundled_inputs(statements=False)).actors.values(), nlp=spacy.blank("en"))
+    doc = nlp("The Liberal Democrats, Labour and the SNP met in the Commons; Downing Street, the Labour Court "
+              "and the Pentagon spoke of the liberal democrats.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [
+        ("Liberal Democrats", "liberal-democrats-uk"), ("SNP", "scottish-national-party"),
+        ("Commons", "parliament-of-the-united-kingdom"), ("Downing Street", "government-of-the-united-kingdom"),
+        ("Pentagon", "military-of-the-united-states")]
+    resolver = Resolver(curated)
+    assert resolver.lookup("Labour").id == "labour-party-uk" and resolver.lookup("Tories").country == "united-kingdom"
+
+
+def test_a_seat_of_an_institution_no_country_has_is_refused(tmp_path):
+    path = tmp_path / "sources.tsv"
+    path.write_text("# comment\nseat\tXXXGOV\tSomewhere House\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"sources.tsv:2: no institution has the code 'XXXGOV'"):
+        generate(read_sources(path))
+
+
 def test_demonyms_of_every_country():
     table = demonym_table(load_curated(bundled_inputs(statements=False)).actors.values())
     assert table["Belarusian"] == "belarus" and table["Germans"] == "germany" and table["Mongolian"] == "mongolia"
@@ -430,7 +455,8 @@ TORIES_CRITICISED = Case(
 
 def test_an_adjective_of_people_is_not_a_group_but_its_plural_is(run):
     assert run(TORY_CRITICISED).facts == []
-    assert [f.subjects for f in run(TORIES_CRITICISED).facts] == [("tories",)]
+    # the plural names the people of the party: the world registry's Conservative Party
+    assert [f.subjects for f in run(TORIES_CRITICISED).facts] == [("conservative-party-uk",)]
 
 
 def test_a_graph_gets_the_countries_of_its_new_actors(curated):

@@ -41,7 +41,7 @@ from kg.names import name_key
 __all__ = ["EMPTY", "InstitutionKind", "World", "WorldView", "load_world", "world_path"]
 
 _CLASSES = {"Country", "City", "Region", "GovernmentBody", "Military", "PoliceForce", "OppositionMovement", "Ministry",
-            "Group", "IntergovernmentalOrganization", "NewsAgency", "MediaOutlet"}
+            "Group", "IntergovernmentalOrganization", "NewsAgency", "MediaOutlet", "PoliticalParty"}
 _KEYS = {"id", "type", "label", "aliases", "demonyms", "iso", "capital", "major", "country", "code", "acts_for"}
 
 
@@ -86,9 +86,9 @@ class World:
     major: frozenset[str] = frozenset()
 
     def case_sensitive(self, actor: Actor, name: str) -> bool:
-        """True if ``name`` of ``actor`` is matched only as written: a city or region, an acronym, an English
-        word."""
-        return actor.type in ("City", "Region") or name in self.exact \
+        """True if ``name`` of ``actor`` is matched only as written: a city or region, a party (whose names are
+        often words: "Labour", "Greens"), an acronym, an English word."""
+        return actor.type in ("City", "Region", "PoliticalParty") or name in self.exact \
             or (name.replace(".", "").isupper() and len(name) <= 6)
 
 

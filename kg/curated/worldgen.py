@@ -61,7 +61,7 @@ class Institution:
 
 @dataclass(frozen=True)
 class Listed:
-    """An organisation listed by hand: an IGO or a news agency."""
+    """An organisation listed by hand: an IGO, a news agency or a political party."""
 
     id: str
     type: str
@@ -84,10 +84,14 @@ class Sources:
     skipped_cities: set[str] = field(default_factory=set)
     metonyms: dict[str, str] = field(default_factory=dict)
     city_names: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: an institution's code (GBRLEG) -> the names of its seat or its own name ("Westminster"), with their line
+    seats: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
+    path: Path = SOURCES
 
 
 _FIELDS = {"institution": 6, "igo": 4, "agency": (5, 6), "name": 3, "short": 3, "adjective": 3, "exact": 2,
-           "not-name": 3, "city": 2, "metonym": 3, "city-name": 4}
+           "not-name": 3, "city": 2, "metonym": 3, "city-name": 4,
+           "seat": 3, "party": 5}
 _CLASSES = {"GovernmentBody", "Military", "PoliceForce", "OppositionMovement", "Ministry", "Group",
             "IntergovernmentalOrganization", "NewsAgency", "MediaOutlet"}
 
@@ -105,7 +109,7 @@ def read_sources(path: Path = SOURCES) -> Sources:
         Naming the line of an unknown kind of line, a wrong number of fields, an unknown class, a code that
         is not three capital letters, or a template without ``{country}``.
     """
-    sources = Sources()
+    sources = Sources(path=path)
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -146,6 +150,18 @@ def read_sources(path: Path = SOURCES) -> Sources:
                     raise fail(f"a news source is a NewsAgency or a MediaOutlet, not {agency_class!r}")
                 sources.listed.append(Listed(ident, agency_class, label, _list(names),
                                              None if country == "-" else country))
+        elif kind == "party":
+            ident, label, country, names = rest
+            if slug(ident) != ident:
+                raise fail(f"id {ident!r} is not a slug (try {slug(ident)!r})")
+            if not (len(country) == 3 and country.isupper() and country.isalpha()):
+                raise fail(f"{country!r} is not an ISO 3166 alpha-3 code")
+            sources.listed.append(Listed(ident, "PoliticalParty", label, _list(names), country))
+        elif kind == "seat":
+            code, names = rest
+            if not (len(code) == 6 and code.isupper() and code.isalpha()):
+                raise fail(f"{code!r} is not an institution's code such as GBRLEG")
+            sources.seats[code] += [(name, number) for name in _list(names)]
         elif kind in ("name", "short", "adjective"):
             code, text = rest
             getattr(sources, {"name": "names", "short": "shorts", "adjective": "adjectives"}[kind])[code].append(text)
@@ -449,8 +465,13 @@ def generate(sources: Sources | None = None) -> list[dict[str, object]]:
         for institution in sources.institutions:
             label = _fill(institution.label, replace(country, shorts=[country.label]))[0]
             aliases = [n for t in institution.names for n in _fill(t, country)]
-            institutions[slug(label)] = (institution.type, label, list(dict.fromkeys([label, *aliases])),
+            seats = [name for name, _ in sources.seats.get(country.alpha3 + institution.code, ())]
+            institutions[slug(label)] = (institution.type, label, list(dict.fromkeys([label, *aliases, *seats])),
                                          country.id, country.alpha3 + institution.code)
+    codes = {code for _, _, _, _, code in institutions.values()}
+    for code, named in sources.seats.items():
+        if code not in codes:
+            raise InputError(f"no institution has the code {code!r}", path=sources.path, line=named[0][1])
     unique = _unique({ident: names for ident, (_, _, names, _, _) in institutions.items()})
     for ident, (kind, label, _, country_id, code) in sorted(institutions.items()):
         records.append({"id": ident, "type": kind, "label": label,

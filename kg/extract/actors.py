@@ -17,14 +17,15 @@ What names nobody is dropped with its reason (:meth:`ActorResolver.drop`), for t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from kg.curated import CuratedData
+from kg.extract.context import Context
+from kg.extract.groups import GroupNames
 from kg.extract.implied import assailant, crowd_actor, crowd_recipient, victim
-from kg.extract.inputs import Document
 from kg.extract.lexicons import lexicons
+from kg.extract.naming import bare, lower_lead, named_type, titled, two_people
 from kg.extract.report import CorpusReport
 from kg.extract.types import Cleaning, Mention, TitleParts
 from kg.model import Actor, Thing
@@ -39,24 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["ActorResolver", "Context", "bare", "named_type"]
 
 
-@dataclass
-class Context:
-    """One document as resolution sees it: its mentions, date and main country, and what was dropped."""
-
-    document: Document
-    mentions: list[Mention]
-    published: date | None
-    main_country: str | None
-    names: dict[int, str] = field(default_factory=dict)
-    dropped: list[Cleaning] = field(default_factory=list)
-    #: where mentions start that name nobody in particular ("two farmers" of no named country)
-    nobody: set[int] = field(default_factory=set)
-    #: the mentions listed among places, places whatever the parser took them for (:func:`listed_places`)
-    places: set[int] = field(default_factory=set)
-    digest: str = ""
-
-
-class ActorResolver:
+class ActorResolver(GroupNames):
     """Resolve the mentions of documents to actors, registering new actors with ``resolver``.
 
     Parameters
@@ -130,7 +114,8 @@ class ActorResolver:
             return self._office(context, item, title)
         if kind == "demonym" or (kind == "entity" and item.label == "NORP" and item.country):
             code = item.country
-            if item.people:  # "thousands of Belarusians": people of the country, not the state
+            if item.people and bare(item.text).endswith("s"):  # "thousands of Belarusians": people, not the state
+                # ("the Spanish", "the French" said: the country, as event data code it)
                 if code is not None and code in registry:
                     country = code
                 else:
@@ -154,15 +139,25 @@ class ActorResolver:
                 # "Tory", "Catholic", "anti-French": an adjective of people, not the people ("Tories")
                 self.drop(context, item, "an adjective, not a group")
                 return None
-            if item.label == "PERSON" and {"and", "&"} & set(text.split()):  # "Blair and Brown": two people
-                self.drop(context, item, "two people named as one")
+            if {"and", "&"} & set(text.split()) and (item.label == "PERSON" or two_people(context.mentions, item)):
+                self.drop(context, item, "two people named as one")  # "Blair and Brown": two people
+                return None
+            common = fold(bare(text))
+            nouns = lexicons().human_nouns | lexicons().generic_nouns | lexicons().organisation_heads
+            if item.label in ("ORG", "NORP") and common in nouns \
+                    and (bare(text).islower() or common.endswith("s")):
+                # "the MPs' committee", "told the newspaper": a common noun the parser took for a name (but "the
+                # Coalition", "the Commission": a body named by one, capitalised)
+                self.drop(context, item, "a common noun, not a name", nobody=True)
                 return None
             if index in context.places:  # "visited Leeds, York and Ripon": Ripon is a place, not a person
                 return self._propose(context, item.text, "Region", context.main_country, "a place listed among places")
             label = self._fullest(context, index)
             if item.label == "PERSON":
-                label = self._unaffiliated(label)
+                label = self._unaffiliated(lower_lead(label))
             actor_type = lexicons().entity_types.get(item.label, "Organization")
+            if item.label == "ORG" and titled(context.document.text, item) and named_type(label) is None:
+                actor_type = "Person"  # "Lord Campbell-Savours", "leader Ilse Varga": a person taken for a body
             if item.label == "ORG" or (item.label == "PERSON" and len(label.split()) > 1):
                 actor_type = named_type(label) or actor_type  # "the Ripon Gazette", "Harbour Party"
             if actor_type == "Person" and item.root.endswith("s") and item.root in lexicons().human_nouns:
@@ -175,6 +170,10 @@ class ActorResolver:
     def _propose(self, context: Context, label: str, kind: str, country: str | None, reason: str) -> Actor:
         """A new actor (or one met before) for a name the registry does not know; ``reason`` says why it was
         not resolved, for the corpus report."""
+        words = label.split()
+        if kind == "Group" and any(w[:1].isupper() for w in words[1:-1]) \
+                and not set(words) & lexicons().tail_prepositions:
+            label = lower_lead(label)  # "angry Labour MPs": Labour MPs (but "leaders of Oxfam" stays)
         actor = self.resolver.new_actor(tidy_label(label), kind, country=country)
         if actor.id in self.resolver.new_actors:
             self.report.propose(actor.id, reason)
@@ -327,27 +326,6 @@ class ActorResolver:
         return self.resolver.national(side, state.id) or self._propose(
             context, f"{side} in {with_the(state.label)}", "Group", state.id, "a group named by a description")
 
-    def _sector(self, context: Context, item: Mention, words: list[str]) -> Actor | None:
-        """The country's sector or body a group named by a common noun belongs to, as event data code it
-        ("voters": the country's civilians, "backbench MPs": its parliament, "secondary pupils in Cardiff,
-        Wales": the education sector of the United Kingdom); None when an owner or a name that is not a place
-        says whose it is ("Labour MPs", "doctors in the NHS"), or the head names no sector."""
-        if item.owner is not None or not words:
-            return None
-        named = [self.resolve(context, m.index) for m in context.mentions  # before the head and after it
-                 if m.kind in ("entity", "demonym") and item.start <= m.start and m.end <= item.end and m is not item]
-        if any(not isinstance(a, Actor) or not self.onto.is_a(a.type, "Place") for a in named):
-            return None
-        countries = [a.id if a.type == "Country" else a.country for a in named if isinstance(a, Actor)]
-        country = next((c for c in countries if c), None) or context.main_country
-        written = bare(item.text).split()
-        upto = words.index(item.root) - (len(words) - len(written)) + 1 if item.root in words else len(written)
-        phrase = " ".join(written[:max(upto, 1)])
-        opening = context.document.text[:item.start_char].rstrip()[-1:] in ("", ".", "!", "?", '"')
-        if opening and len(written) == len(words):
-            phrase = phrase[:1].lower() + phrase[1:]  # "Angry backbench MPs" opening a sentence
-        return self.resolver.world.institution_named(phrase, country)
-
     def _armed(self, found: Actor | Thing | None) -> Actor | Thing | None:
         """Who holds an installation of ``found``: a country's military for a country, else ``found``."""
         if isinstance(found, Actor) and found.type == "Country":
@@ -426,14 +404,37 @@ class ActorResolver:
                 # "his lawyers", "their supporters": a pronoun says whose, and no name does
                 self.drop(context, item, "a group named by a pronoun", nobody=True)
                 return None
+            if self._of_a_person(context, item):  # "Mr Varga's critics", "relatives of Ilse Varga"
+                self.drop(context, item, "a group named by the person it is around", nobody=True)
+                return None
             sector = self._sector(context, item, fold(item.text).split())
             if sector is not None:  # "voters", "backbench MPs", "secondary pupils in Wales"
                 return sector
+            if {head, item.root_lemma} & lex.body_people_nouns and (led := self._body_of(context, item)):
+                return led  # "leaders of Romania's new government": that government, as event data code them
+            if {head, item.root_lemma} & lex.office_nouns:
+                # "executives of News International", "researchers from Leeds University": people named by their
+                # post speak for the body named in their description; "visa staff", "Tory candidates": nobody
+                bodies = [i for i in item.inner if context.mentions[i].label in ("ORG", "")
+                          and context.mentions[i].kind == "entity"]
+                named_body = self.resolve(context, bodies[0]) if bodies else None
+                if isinstance(named_body, Actor) and not self.onto.is_a(named_body.type, "Place") \
+                        and named_body.type != "Person":
+                    return named_body
+                self.drop(context, item, "people named by their post, of no named body", nobody=True)
+                return None
             placed = self._placed(context, item)
             if placed is not None:  # "rebels in Rakhine, Myanmar": as event data code them, the country's
                 described, owner = placed
                 label = f"{described} in {with_the(self.resolver.known[owner].label)}"
                 return self._propose(context, label, "Group", owner, "a group named by a description")
+            kind = lex.generic_bodies.get(head) or lex.generic_bodies.get(item.root_lemma)
+            if kind is not None and kind not in ("PoliceForce", "Military") and not item.inner \
+                    and item.owner is None and context.main_country not in self.resolver.known:
+                # "the government" in a report that names no country: no one's (police and troops that act
+                # stay, unnamed, as the forces of the place the event happened)
+                self.drop(context, item, "an institution of no named country", nobody=True)
+                return None
             if not item.inner and item.owner is None and not set(words) & lex.tail_prepositions \
                     and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads}:
                 # "voters", "farmers" (not "police", "protesters"): nothing says whose
@@ -446,7 +447,8 @@ class ActorResolver:
         if item.owner is not None and relation not in lex.objects_are_things:  # "Sweden's decision": Sweden
             return self.resolve(context, item.owner)
         if head in lex.organisation_heads:  # "a Belarusian human rights organisation"
-            if item.generic:  # "the party", "a group"
+            if item.generic or (len(bare(item.text).split()) == 1 and head in lex.unnamed_org_heads):
+                # "the party", "a group", "the newspaper": nobody in particular (but "the embassy" is someone's)
                 self.drop(context, item, "generic noun")
                 return None
             country = self.country(context, item.inner[0]) if item.inner else None
@@ -521,17 +523,3 @@ class ActorResolver:
     def acting(self, entity: Actor | Thing | None, *, speaking: bool = False) -> Actor | Thing | None:
         """Who an acting or (``speaking``) claiming place stands for: "Moscow said" is Russia's government."""
         return self.resolver.acting_for(entity, speaking=speaking) if isinstance(entity, Actor) else entity
-
-
-def named_type(name: str) -> str | None:
-    """The class a name's last or first word gives ("Harbour Party": a political party, "the Ripon Gazette",
-    "Radio Ripon": media outlets), or None."""
-    words = fold(name).split()
-    lex = lexicons()
-    return (lex.name_last_words.get(words[-1]) or lex.name_first_words.get(words[0])) if words else None
-
-
-def bare(text: str) -> str:
-    """A name without a leading article."""
-    words = text.split()
-    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in lexicons().articles else text

@@ -124,6 +124,8 @@ def world_patterns(actors: Iterable[Actor]) -> list[dict[str, Any]]:
         if ((actor.type == "City" and ident not in view.world.major) or actor.type == "Region") \
                 and ident not in view.curated:
             continue  # a smaller city or a region: found when the parser's entity names it, not matched everywhere
+        if actor.type == "PoliticalParty" and " " not in name and not name.isupper():
+            continue  # "Labour", "Plaid": words in other names ("Labour Court"), found when the parser's entity is one
         seen.add((name, ident))
         patterns.append({"label": labels.get(actor.type, "ORG"), "pattern": name, "id": ident,
                          "exact": view.world.case_sensitive(actor, name)})

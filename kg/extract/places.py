@@ -55,8 +55,10 @@ def place_names(doc: Doc) -> Iterator[tuple[str, ...]]:
 
 
 def _country_of_place(name: str, resolver: Resolver) -> str | None:
+    """The country of a city, region or party (a registry one: "Labour" in a report of British politics)."""
     place = resolver.lookup(name)
-    return place.country if isinstance(place, Actor) and place.type in ("City", "Region") else None
+    return place.country if isinstance(place, Actor) and place.type in ("City", "Region", "PoliticalParty") \
+        else None
 
 
 def main_country(mentions: Sequence[Mention], doc: Doc, resolver: Resolver) -> str | None:
@@ -71,7 +73,7 @@ def main_country(mentions: Sequence[Mention], doc: Doc, resolver: Resolver) -> s
             country = actor.id if actor.type == "Country" else actor.country
         elif item.country is not None and item.country in registry:
             country = item.country
-        elif item.kind == "entity" and item.label in ("GPE", "LOC", "ORG"):  # a smaller city, a region
+        elif item.kind == "entity" and item.label in ("GPE", "LOC", "ORG", "NORP"):  # a smaller city, a region, a party
             country = _country_of_place(item.text, resolver)
         if country:
             counts[country] += 1
