@@ -497,8 +497,8 @@ class ActorResolver(GroupNames):
         if isinstance(found, Actor):
             return found
         state = self.resolver.known.get(country or "")
-        label = f"{kind} of {state.label}" if state is not None else kind
-        return self.resolver.new_actor(label, body or "Group", country=country)
+        label = f"{kind.capitalize()} in {with_the(state.label)}" if state is not None else kind  # "Rioters in X"
+        return self._propose(context, label, body or "Group", country, "implied by an event no one is named for")
 
     def agent(self, context: Context, index: int, relation: str, place: Actor | None) -> Actor | Thing | None:
         """Who the subject of an event stands for: the country's group, if it is people named by a common noun
