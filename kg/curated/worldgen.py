@@ -135,11 +135,16 @@ def read_sources(path: Path = SOURCES) -> Sources:
             if "{country}" not in label or any("{country}" not in t and "{adj}" not in t for t in templates):
                 raise fail("every name of an institution needs {country} or {adj}")
             sources.institutions.append(Institution(code, kind_class, label, _list(heads), _list(names)))
-        elif kind in ("igo", "agency"):
+        elif kind in ("igo", "agency", "party"):
             ident, label, *more = rest
             if slug(ident) != ident:
                 raise fail(f"id {ident!r} is not a slug (try {slug(ident)!r})")
-            if kind == "igo":
+            if kind == "party":
+                country, names = more
+                if not (len(country) == 3 and country.isupper() and country.isalpha()):
+                    raise fail(f"{country!r} is not an ISO 3166 alpha-3 code")
+                sources.listed.append(Listed(ident, "PoliticalParty", label, _list(names), country))
+            elif kind == "igo":
                 sources.listed.append(Listed(ident, "IntergovernmentalOrganization", label, _list(more[0])))
             else:
                 country, names, *klass = more
@@ -150,13 +155,6 @@ def read_sources(path: Path = SOURCES) -> Sources:
                     raise fail(f"a news source is a NewsAgency or a MediaOutlet, not {agency_class!r}")
                 sources.listed.append(Listed(ident, agency_class, label, _list(names),
                                              None if country == "-" else country))
-        elif kind == "party":
-            ident, label, country, names = rest
-            if slug(ident) != ident:
-                raise fail(f"id {ident!r} is not a slug (try {slug(ident)!r})")
-            if not (len(country) == 3 and country.isupper() and country.isalpha()):
-                raise fail(f"{country!r} is not an ISO 3166 alpha-3 code")
-            sources.listed.append(Listed(ident, "PoliticalParty", label, _list(names), country))
         elif kind == "seat":
             code, names = rest
             if not (len(code) == 6 and code.isupper() and code.isalpha()):

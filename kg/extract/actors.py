@@ -142,10 +142,9 @@ class ActorResolver(GroupNames):
             if {"and", "&"} & set(text.split()) and (item.label == "PERSON" or two_people(context.mentions, item)):
                 self.drop(context, item, "two people named as one")  # "Blair and Brown": two people
                 return None
-            common = fold(bare(text))
-            nouns = lexicons().human_nouns | lexicons().generic_nouns | lexicons().organisation_heads
-            if item.label in ("ORG", "NORP") and common in nouns \
-                    and (bare(text).islower() or common.endswith("s")):
+            common, lex = fold(bare(text)), lexicons()
+            if item.label in ("ORG", "NORP") and (bare(text).islower() or common.endswith("s")) \
+                    and (common in lex.human_nouns or common in lex.generic_nouns or common in lex.organisation_heads):
                 # "the MPs' committee", "told the newspaper": a common noun the parser took for a name (but "the
                 # Coalition", "the Commission": a body named by one, capitalised)
                 self.drop(context, item, "a common noun, not a name", nobody=True)
@@ -417,9 +416,8 @@ class ActorResolver(GroupNames):
                 # post speak for the body named in their description; "visa staff", "Tory candidates": nobody
                 bodies = [i for i in item.inner if context.mentions[i].label in ("ORG", "")
                           and context.mentions[i].kind == "entity"]
-                named_body = self.resolve(context, bodies[0]) if bodies else None
-                if isinstance(named_body, Actor) and not self.onto.is_a(named_body.type, "Place") \
-                        and named_body.type != "Person":
+                named_body = self._organisation(self.resolve(context, bodies[0])) if bodies else None
+                if named_body is not None:
                     return named_body
                 self.drop(context, item, "people named by their post, of no named body", nobody=True)
                 return None

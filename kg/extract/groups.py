@@ -78,22 +78,27 @@ class GroupNames:
         tail = bare(text[at + 4:].strip()) if at > 0 else ""
         inner = [context.mentions[i] for i in item.inner if context.mentions[i].start_char >= item.start_char + at]
         if len(inner) == 1 and bare(inner[0].text) == tail and inner[0].label == "ORG":  # "the leaders of Oxfam"
-            named = self.resolve(context, inner[0].index)
-            return named if isinstance(named, Actor) and named.type != "Person" \
-                and not self.onto.is_a(named.type, "Place") else None
+            return self._organisation(self.resolve(context, inner[0].index))
         words = fold(tail).split()
-        if not words or not ({words[-1]} & {*lex.generic_bodies, *lex.organisation_heads, *lex.collective_nouns}):
+        last = words[-1] if words else ""
+        if not (last in lex.generic_bodies or last in lex.organisation_heads or last in lex.collective_nouns):
             return None
         known = self.resolver.lookup(tail)
         if isinstance(known, Actor):
             return known
         states = [a for m in inner if isinstance(a := self.resolve(context, m.index), Actor) and a.type == "Country"]
-        kind = lex.generic_bodies.get(words[-1])
+        kind = lex.generic_bodies.get(last)
         if states and kind is not None:
-            return self._body(kind, words[-1], states[0].id)
+            return self._body(kind, last, states[0].id)
         if inner or tail[:1].islower():
             return None
         return self._propose(context, tail, "Organization", context.main_country, "a body named by a description")
+
+    def _organisation(self, found: Actor | Thing | None) -> Actor | None:
+        """``found`` if it is an actor that is neither a person nor a place: a body people can speak for."""
+        if isinstance(found, Actor) and found.type != "Person" and not self.onto.is_a(found.type, "Place"):
+            return found
+        return None
 
     def _of_a_person(self, context: Context, item: Mention) -> bool:
         """True if a group named by a common noun is named by the one person it is around, and no other name:
