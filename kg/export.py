@@ -162,7 +162,8 @@ def write_network(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> int:
 
 _SECTORS = {"GovernmentBody": "GOV", "Ministry": "GOV", "PoliceForce": "COP", "Military": "MIL",
             "PoliticalParty": "PTY", "OppositionMovement": "OPP", "NGO": "NGO", "MediaOutlet": "JRN",
-            "NewsAgency": "JRN", "IntergovernmentalOrganization": "IGO", "Country": "GOV"}
+            "NewsAgency": "JRN", "IntergovernmentalOrganization": "IGO", "Country": "GOV",
+            "ArmedGroup": "REB"}
 _AUXILIARY = {"negated": "negation", "denied": "negation", "hypothetical": "hypothetical",
               "intended": "future", "proposed": "future"}
 

@@ -101,6 +101,53 @@ AIR_FORCE_OF_A_COUNTRY = Case(
     [(0, 1, "GPE", "")],
 )
 
+FIGHTERS_OF_A_GROUP = Case(
+    "Taliban fighters attacked an army base in Kandahar.",
+    """
+    Taliban   1 compound  PROPN NNP  Taliban
+    fighters  2 nsubj     NOUN  NNS  fighter
+    attacked  2 ROOT      VERB  VBD  attack
+    an        5 det       DET   DT   an
+    army      5 compound  NOUN  NN   army
+    base      2 dobj      NOUN  NN   base
+    in        5 prep      ADP   IN   in
+    Kandahar  6 pobj      PROPN NNP  Kandahar
+    .         2 punct     PUNCT .    .
+    """,
+    [(0, 1, "ORG", ""), (7, 8, "GPE", "")],
+)
+
+MILITANTS_OF_A_GROUP = Case(
+    "Iraqi troops fought militants of the Islamic State near Mosul.",
+    """
+    Iraqi     1 amod      ADJ   JJ   Iraqi
+    troops    2 nsubj     NOUN  NNS  troop
+    fought    2 ROOT      VERB  VBD  fight
+    militants 2 dobj      NOUN  NNS  militant
+    of        3 prep      ADP   IN   of
+    the       7 det       DET   DT   the
+    Islamic   7 compound  PROPN NNP  Islamic
+    State     4 pobj      PROPN NNP  State
+    near      2 prep      ADP   IN   near
+    Mosul     8 pobj      PROPN NNP  Mosul
+    .         2 punct     PUNCT .    .
+    """,
+    [(0, 1, "NORP", ""), (5, 8, "ORG", ""), (9, 10, "GPE", "")],
+)
+
+A_TOWN_AS_AGENT = Case(
+    "Mosul attacked the Iraqi army.",
+    """
+    Mosul     1 nsubj     PROPN NNP  Mosul
+    attacked  1 ROOT      VERB  VBD  attack
+    the       4 det       DET   DT   the
+    Iraqi     4 amod      ADJ   JJ   Iraqi
+    army      1 dobj      NOUN  NN   army
+    .         1 punct     PUNCT .    .
+    """,
+    [(0, 1, "GPE", ""), (3, 4, "NORP", "")],
+)
+
 TWO_PEOPLE_AS_ONE = Case(
     "Ilse Varga met Anna Kiss. Varga and Kiss rejected the British plan.",
     """
@@ -151,6 +198,20 @@ def test_the_spanish_are_spain(events):
 def test_a_country_s_air_force_is_its_military(events):
     [event] = events(AIR_FORCE_OF_A_COUNTRY)
     assert event.subjects == ("military-of-ghana",)
+
+
+def test_fighters_of_an_armed_group_are_the_group(events):
+    """"Taliban fighters" and "militants of the Islamic State" are the registry's armed groups, not a new
+    group each, and not the forces of the country the group fights in."""
+    [attack] = events(FIGHTERS_OF_A_GROUP)
+    assert (attack.subjects, attack.relation, attack.objects) == (("taliban",), "fights", ("military-of-afghanistan",))
+    [fight] = events(MILITANTS_OF_A_GROUP)
+    assert (fight.subjects, fight.objects) == (("military-of-iraq",), ("islamic-state",))
+
+
+def test_a_town_that_is_not_a_capital_does_nothing_itself(events):
+    """A town is where an event happened, never who did it (a capital acts for its government)."""
+    assert [e for e in events(A_TOWN_AS_AGENT) if e.subjects] == []
 
 
 def test_two_people_the_parser_took_for_one_body_are_never_an_actor(events):

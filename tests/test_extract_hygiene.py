@@ -74,6 +74,9 @@ def extract(registry: CuratedData, component: ExtractorComponent, doc: Doc) -> t
      "Board 3 nsubj PROPN NNP Board\nmet 3 ROOT VERB VBD meet", (0, 3, "ORG"), "Harbour Board", "ORG", ["article"]),
     ("the Green co-chair", "the 3 det DET DT the\nGreen 3 compound PROPN NNP Green\nco 3 compound NOUN NN co\n"
      "- 3 punct PUNCT HYPH -\nchair 3 ROOT NOUN NN chair", (1, 3, "NORP"), "Green", "NORP", ["part of a word"]),
+    ("Near Holm Bay , troops", "Near 2 compound PROPN NNP Near\nHolm 2 compound PROPN NNP Holm\n"
+     "Bay 4 nsubj PROPN NNP Bay\n, 4 punct PUNCT , ,\ntroops 4 ROOT NOUN NNS troop", (0, 3, "PERSON"), "Holm Bay",
+     "PERSON", ["preposition"]),
 ])
 def test_clean_entity_takes_off_what_is_not_the_name(text, table, ent, kept, label, reasons):
     doc = parse(text, table)

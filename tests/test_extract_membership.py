@@ -526,4 +526,4 @@ BACKED = Case(
 
 def test_a_backer_named_before_a_hyphen_is_an_ally_of_the_backed(events):
     facts = _facts(events(BACKED))
-    assert (("united-states",), "ally_of", ("sdf",), "rule/ally.backed/1") in facts
+    assert (("united-states",), "ally_of", ("syrian-democratic-forces",), "rule/ally.backed/1") in facts

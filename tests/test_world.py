@@ -135,6 +135,8 @@ def test_bad_world_line_names_its_line(tmp_path):
     ("party\tLabour Party\tLabour Party\tGBR\tLabour", "not a slug"),
     ("party\tlabour\tLabour Party\tUK\tLabour", "alpha-3"),
     ("seat\tGOV\tDowning Street", "institution's code"),
+    ("armed\ttaliban\tTaliban\tAfghanistan\tthe Taliban", "alpha-3 code or -"),
+    ("armed\ttaliban\tTaliban\tAFG", "fields"),
 ])
 def test_bad_source_line_names_its_line(tmp_path, line, message):
     path = tmp_path / "sources.tsv"
@@ -313,6 +315,21 @@ def test_parties_and_seats_are_matched_as_written(curated):
         ("Pentagon", "military-of-the-united-states")]
     resolver = Resolver(curated)
     assert resolver.lookup("Labour").id == "labour-party-uk" and resolver.lookup("Tories").country == "united-kingdom"
+
+
+def test_armed_groups_are_one_actor_by_any_of_their_names(curated):
+    """The armed groups conflict news names most are registry actors of the country they fight in (or of none,
+    for a group fighting in several), each one actor by any of its spellings; an acronym only as written."""
+    resolver = Resolver(curated)
+    islamic_state = {resolver.lookup(name).id for name in ("ISIL", "ISIS", "Daesh", "Islamic State", "IS")}
+    assert islamic_state == {"islamic-state"}
+    assert resolver.lookup("Islamic State").type == "ArmedGroup" and resolver.lookup("Islamic State").country is None
+    taliban, tehrik = resolver.lookup("Taliban"), resolver.lookup("Pakistani Taliban")
+    assert (taliban.id, taliban.country, tehrik.country) == ("taliban", "afghanistan", "pakistan")
+    assert resolver.lookup("Lashkar-e-Toiba").id == resolver.lookup("LeT").id == "lashkar-e-taiba"
+    nlp = make_pipeline(curated.actors.values(), nlp=spacy.blank("en"))
+    doc = nlp("This is what IS fighters and al-Shabaab did.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [("IS", "islamic-state"), ("al-Shabaab", "al-shabaab")]
 
 
 def test_a_seat_of_an_institution_no_country_has_is_refused(tmp_path):

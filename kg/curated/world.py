@@ -41,7 +41,8 @@ from kg.names import name_key
 __all__ = ["EMPTY", "InstitutionKind", "World", "WorldView", "load_world", "world_path"]
 
 _CLASSES = {"Country", "City", "Region", "GovernmentBody", "Military", "PoliceForce", "OppositionMovement", "Ministry",
-            "Group", "IntergovernmentalOrganization", "NewsAgency", "MediaOutlet", "PoliticalParty"}
+            "Group", "IntergovernmentalOrganization", "NewsAgency", "MediaOutlet", "PoliticalParty",
+            "ArmedGroup"}
 _KEYS = {"id", "type", "label", "aliases", "demonyms", "iso", "capital", "major", "country", "code", "acts_for"}
 
 

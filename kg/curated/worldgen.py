@@ -61,7 +61,7 @@ class Institution:
 
 @dataclass(frozen=True)
 class Listed:
-    """An organisation listed by hand: an IGO, a news agency or a political party."""
+    """An organisation listed by hand: an IGO, a news agency, a political party or an armed group."""
 
     id: str
     type: str
@@ -91,7 +91,7 @@ class Sources:
 
 _FIELDS = {"institution": 6, "igo": 4, "agency": (5, 6), "name": 3, "short": 3, "adjective": 3, "exact": 2,
            "not-name": 3, "city": 2, "metonym": 3, "city-name": 4,
-           "seat": 3, "party": 5}
+           "seat": 3, "party": 5, "armed": 5}
 _CLASSES = {"GovernmentBody", "Military", "PoliceForce", "OppositionMovement", "Ministry", "Group",
             "IntergovernmentalOrganization", "NewsAgency", "MediaOutlet"}
 
@@ -135,7 +135,7 @@ def read_sources(path: Path = SOURCES) -> Sources:
             if "{country}" not in label or any("{country}" not in t and "{adj}" not in t for t in templates):
                 raise fail("every name of an institution needs {country} or {adj}")
             sources.institutions.append(Institution(code, kind_class, label, _list(heads), _list(names)))
-        elif kind in ("igo", "agency", "party"):
+        elif kind in ("igo", "agency", "party", "armed"):
             ident, label, *more = rest
             if slug(ident) != ident:
                 raise fail(f"id {ident!r} is not a slug (try {slug(ident)!r})")
@@ -144,6 +144,12 @@ def read_sources(path: Path = SOURCES) -> Sources:
                 if not (len(country) == 3 and country.isupper() and country.isalpha()):
                     raise fail(f"{country!r} is not an ISO 3166 alpha-3 code")
                 sources.listed.append(Listed(ident, "PoliticalParty", label, _list(names), country))
+            elif kind == "armed":  # a group fighting across borders (the Islamic State) is of no one country
+                country, names = more
+                if country != "-" and not (len(country) == 3 and country.isupper() and country.isalpha()):
+                    raise fail(f"{country!r} is not an ISO 3166 alpha-3 code or -")
+                sources.listed.append(Listed(ident, "ArmedGroup", label, _list(names),
+                                             None if country == "-" else country))
             elif kind == "igo":
                 sources.listed.append(Listed(ident, "IntergovernmentalOrganization", label, _list(more[0])))
             else:

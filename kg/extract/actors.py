@@ -346,6 +346,9 @@ class ActorResolver(GroupNames):
                      if context.mentions[i].start < item.head and context.mentions[i].kind == "entity"]
             if names:
                 return self._settlement(context, context.mentions[names[0]], settlement)
+        armed = self._armed_group(context, item)
+        if armed is not None:  # "Taliban fighters", "IS militants": the group, not the country's forces
+            return armed
         body, name = lex.generic_bodies.get(head), item.text
         if body is None and len(words) >= 2 and words[-1] == head and item.root_lemma in lex.organisation_heads:
             body, name = lex.generic_bodies.get(words[-2]), words[-2]  # "opposition groups": the opposition
@@ -503,8 +506,12 @@ class ActorResolver(GroupNames):
         (:func:`kg.extract.implied.crowd_actor`, :func:`kg.extract.implied.assailant`), else whom it names."""
         item = context.mentions[index]
         kind = crowd_actor(item, relation) or (assailant(item, relation) if self.where(context, place) else None)
-        return self.implied(kind, context, place) if kind else self.acting(self.resolve(context, index,
-                                                                                          relation=relation))
+        if kind:
+            return self.implied(kind, context, place)
+        found = self.acting(self.resolve(context, index, relation=relation))
+        if isinstance(found, Actor) and found.type == "City":
+            return None  # "Near Ar Raqqah, strikes engaged ...": a town that is not a capital does nothing itself
+        return found
 
     def recipient(self, context: Context, index: int, relation: str, sentence: Span | None,
                    place: Actor | None) -> Actor | None:

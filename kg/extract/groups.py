@@ -37,6 +37,17 @@ class GroupNames:
     def _propose(self, context: Context, label: str, kind: str, country: str | None, reason: str) -> Actor:
         raise NotImplementedError
 
+    def _armed_group(self, context: Context, item: Mention) -> Actor | None:
+        """The registry armed group whose people or units a mention names ("Taliban fighters", "an IS
+        commander", "militants of al-Shabaab", "Hamas's leadership"): the group, as event data code them."""
+        lex = lexicons()
+        if not ({item.root, item.root_lemma} & lex.armed_member_nouns):
+            return None
+        inner = [*item.inner, *(() if item.owner is None else (item.owner,))]
+        groups = [a for a in (self.resolve(context, i) for i in inner)
+                  if isinstance(a, Actor) and a.type == "ArmedGroup"]
+        return groups[0] if len({a.id for a in groups}) == 1 else None
+
     def _sector(self, context: Context, item: Mention, words: list[str]) -> Actor | None:
         """The country's sector or body a group named by a common noun belongs to, as event data code it
         ("voters": the country's civilians, "backbench MPs": its parliament, "secondary pupils in Cardiff,

@@ -115,6 +115,10 @@ def clean_entity(ent: Span) -> tuple[Span | None, list[Cleaning]]:
         if honorific:
             label = "PERSON"
             note("honorific")
+        if start < end - 1 and doc[start].lower_ in lex.lead_prepositions \
+                and (doc[start].pos_ == "ADP" or doc[start].is_sent_start):
+            start += 1  # "Near Ar Raqqah": Ar Raqqah
+            note("preposition")
         if start < end - 1 and doc[start].lower_ in lex.articles:
             start += 1
             note("article")

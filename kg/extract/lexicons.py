@@ -165,6 +165,8 @@ class Lexicons:
     place_prepositions: Annotated[Words, ListOf("word")]
     seat_nouns: Annotated[Words, ListOf("word")]
     kin_nouns: Annotated[Words, ListOf("word")]
+    lead_prepositions: Annotated[Words, ListOf("word")]
+    armed_member_nouns: Annotated[Words, ListOf("word")]
     office_nouns: Annotated[Words, ListOf("word")]
     body_people_nouns: Annotated[Words, ListOf("word")]
     unnamed_org_heads: Annotated[Words, ListOf("word")]
