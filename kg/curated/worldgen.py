@@ -125,6 +125,14 @@ def read_sources(path: Path = SOURCES) -> Sources:
         def fail(message: str, line_number: int = number) -> InputError:
             return InputError(message, path=path, line=line_number)
 
+        def country_code(code: str, *, dash: bool) -> str | None:
+            """An ISO 3166 alpha-3 code, or None for ``-`` where ``dash`` allows one (of no one country)."""
+            if dash and code == "-":
+                return None
+            if not (len(code) == 3 and code.isupper() and code.isalpha()):
+                raise fail(f"{code!r} is not an ISO 3166 alpha-3 code" + (" or -" if dash else ""))
+            return code
+
         if kind == "institution":
             code, kind_class, label, heads, names = rest
             if not (len(code) == 3 and code.isupper() and code.isalpha()):
@@ -141,26 +149,21 @@ def read_sources(path: Path = SOURCES) -> Sources:
                 raise fail(f"id {ident!r} is not a slug (try {slug(ident)!r})")
             if kind == "party":
                 country, names = more
-                if not (len(country) == 3 and country.isupper() and country.isalpha()):
-                    raise fail(f"{country!r} is not an ISO 3166 alpha-3 code")
-                sources.listed.append(Listed(ident, "PoliticalParty", label, _list(names), country))
+                sources.listed.append(Listed(ident, "PoliticalParty", label, _list(names),
+                                             country_code(country, dash=False)))
             elif kind == "armed":  # a group fighting across borders (the Islamic State) is of no one country
                 country, names = more
-                if country != "-" and not (len(country) == 3 and country.isupper() and country.isalpha()):
-                    raise fail(f"{country!r} is not an ISO 3166 alpha-3 code or -")
                 sources.listed.append(Listed(ident, "ArmedGroup", label, _list(names),
-                                             None if country == "-" else country))
+                                             country_code(country, dash=True)))
             elif kind == "igo":
                 sources.listed.append(Listed(ident, "IntergovernmentalOrganization", label, _list(more[0])))
             else:
                 country, names, *klass = more
-                if country != "-" and not (len(country) == 3 and country.isupper()):
-                    raise fail(f"{country!r} is not an ISO 3166 alpha-3 code or -")
+                home = country_code(country, dash=True)
                 agency_class = klass[0] if klass else "NewsAgency"
                 if agency_class not in ("NewsAgency", "MediaOutlet"):
                     raise fail(f"a news source is a NewsAgency or a MediaOutlet, not {agency_class!r}")
-                sources.listed.append(Listed(ident, agency_class, label, _list(names),
-                                             None if country == "-" else country))
+                sources.listed.append(Listed(ident, agency_class, label, _list(names), home))
         elif kind == "seat":
             code, names = rest
             if not (len(code) == 6 and code.isupper() and code.isalpha()):
