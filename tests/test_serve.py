@@ -205,10 +205,13 @@ def test_chunked_and_malformed_requests_get_an_answer(limited):
     import http.client
 
     host, port = urllib.parse.urlsplit(limited[0]).netloc.split(":")
+    # Headers only: the server answers a chunked body at once, and a body still being written when it
+    # closes would break the client's pipe, not the server.
     connection = http.client.HTTPConnection(host, int(port), timeout=10)
-    body = (f"query={urllib.parse.quote(EVERYTHING_TYPED)}".encode() for _ in range(1))
-    connection.request("POST", "/query", body=body, encode_chunked=True,
-                       headers={"Content-Type": "application/x-www-form-urlencoded"})
+    connection.putrequest("POST", "/query")
+    connection.putheader("Content-Type", "application/x-www-form-urlencoded")
+    connection.putheader("Transfer-Encoding", "chunked")
+    connection.endheaders()
     assert connection.getresponse().status == 411
     connection.close()
     connection = http.client.HTTPConnection(host, int(port), timeout=10)
