@@ -110,7 +110,7 @@ def test_strikes_by_weapons_are_no_labour_strike(events):
 
 
 def test_a_strike_with_no_weapon_is_still_a_labour_strike(events):
-    assert [(e.relation, e.method) for e in events(LABOUR_STRIKE)] == [("strikes", "rule/protest.strike/2")]
+    assert [(e.relation, e.method) for e in events(LABOUR_STRIKE)] == [("strikes", "rule/protest.strike/3")]
 
 
 def test_a_gunfight_that_broke_out_between_two_sides_is_their_fight(events):

@@ -69,4 +69,120 @@ def test_a_crowd_noun_modifying_another_noun_is_no_event(events):
 
 def test_a_protest_the_verb_reports_is_one_protest(events):
     found = [e for e in events(VERB_AND_NOUN) if e.relation == "demonstrates"]
-    assert [(e.method, e.implied) for e in found] == [("rule/protest.demonstrate/2", False)]
+    assert [(e.method, e.implied) for e in found] == [("rule/protest.demonstrate/3", False)]
+
+
+# -- protests named by what the crowd did, and by whom ------------------------------------------------------
+
+COMMON_NOUN_READ_AS_A_NAME = Case(  # the recogniser took the capitalised first word for an organisation
+    "Farmers protested in Lucknow.",
+    """
+    Farmers    1  nsubj     NOUN  NNS  farmer
+    protested  1  ROOT      VERB  VBD  protest
+    in         1  prep      ADP   IN   in
+    Lucknow    2  pobj      PROPN NNP  Lucknow
+    .          1  punct     PUNCT .    .
+    """,
+    [(0, 1, "ORG", ""), (3, 4, "GPE", "lucknow")],
+)
+
+TOWN_READ_AS_A_BODY = Case(  # a town the registry does not know, taken for an organisation: where, not whom
+    "Students staged a rally in Rajbiraj.",
+    """
+    Students  1  nsubj     NOUN  NNS  student
+    staged    1  ROOT      VERB  VBD  stag
+    a         3  det       DET   DT   a
+    rally     1  dobj      NOUN  NN   rally
+    in        1  prep      ADP   IN   in
+    Rajbiraj  4  pobj      PROPN NNP  Rajbiraj
+    .         1  punct     PUNCT .    .
+    """,
+    [(5, 6, "ORG", "")],
+)
+
+TOOK_TO_THE_STREETS = Case(
+    "Thousands of farmers took to the streets in Lucknow.",
+    """
+    Thousands  3  nsubj     NOUN  NNS  thousand
+    of         0  prep      ADP   IN   of
+    farmers    1  pobj      NOUN  NNS  farmer
+    took       3  ROOT      VERB  VBD  take
+    to         3  prep      ADP   IN   to
+    the        6  det       DET   DT   the
+    streets    4  pobj      NOUN  NNS  street
+    in         3  prep      ADP   IN   in
+    Lucknow    7  pobj      PROPN NNP  Lucknow
+    .          3  punct     PUNCT .    .
+    """,
+    [(0, 1, "CARDINAL", ""), (8, 9, "GPE", "lucknow")],
+)
+
+STARTED_A_STRIKE = Case(
+    "Nurses started a strike in Delhi.",
+    """
+    Nurses   1  nsubj     NOUN  NNS  nurse
+    started  1  ROOT      VERB  VBD  start
+    a        3  det       DET   DT   a
+    strike   1  dobj      NOUN  NN   strike
+    in       3  prep      ADP   IN   in
+    Delhi    4  pobj      PROPN NNP  Delhi
+    .        1  punct     PUNCT .    .
+    """,
+    [(5, 6, "GPE", "delhi")],
+)
+
+STAGED_A_SIT_IN = Case(  # "sit-in" is three words to the tokenizer, its head "in"
+    "Teachers staged a sit-in in Karachi.",
+    """
+    Teachers  1  nsubj     NOUN  NNS  teacher
+    staged    1  ROOT      VERB  VBD  stag
+    a         5  det       DET   DT   a
+    sit       5  compound  NOUN  NN   sit
+    -         5  punct     PUNCT HYPH -
+    in        1  dobj      NOUN  NN   in
+    in        1  prep      ADP   IN   in
+    Karachi   6  pobj      PROPN NNP  Karachi
+    .         1  punct     PUNCT .    .
+    """,
+    [(7, 8, "GPE", "karachi")],
+)
+
+AGAINST_THE_COLLEGE_AUTHORITIES = Case(
+    "Students protested against the college authorities in Delhi.",
+    """
+    Students     1  nsubj     NOUN  NNS  student
+    protested    1  ROOT      VERB  VBD  protest
+    against      1  prep      ADP   IN   against
+    the          5  det       DET   DT   the
+    college      5  compound  NOUN  NN   college
+    authorities  2  pobj      NOUN  NNS  authority
+    in           5  prep      ADP   IN   in
+    Delhi        6  pobj      PROPN NNP  Delhi
+    .            1  punct     PUNCT .    .
+    """,
+    [(7, 8, "GPE", "delhi")],
+)
+
+
+def test_people_named_by_a_capitalised_common_noun_are_the_countrys_protesters(events):
+    [event] = events(COMMON_NOUN_READ_AS_A_NAME)
+    assert (event.subjects, event.relation, event.objects, event.place) == (
+        ("protesters-in-india",), "demonstrates", (), "lucknow")
+
+
+def test_a_town_read_as_a_body_is_not_what_a_rally_was_against(events):
+    [event] = events(TOWN_READ_AS_A_BODY)
+    assert event.relation == "demonstrates" and event.objects == ()
+
+
+def test_taking_to_the_streets_starting_a_strike_and_a_sit_in_are_protests(events):
+    assert [(e.subjects, e.relation) for e in events(TOOK_TO_THE_STREETS)] == [
+        (("protesters-in-india",), "demonstrates")]
+    assert [(e.subjects, e.relation) for e in events(STARTED_A_STRIKE)] == [(("protesters-in-india",), "strikes")]
+    assert [(e.subjects, e.relation) for e in events(STAGED_A_SIT_IN)] == [
+        (("protesters-in-pakistan",), "demonstrates")]
+
+
+def test_the_authorities_of_a_college_are_not_the_government(events):
+    [event] = events(AGAINST_THE_COLLEGE_AUTHORITIES)
+    assert event.relation == "demonstrates" and event.objects == ()

@@ -170,7 +170,7 @@ def test_people_named_by_a_common_noun_who_protest_are_the_protesters(events):
     # them, and the mention still says "Students"
     [event] = events(STUDENTS_DEMONSTRATED)
     assert event == Event(("belarusian-protesters",), "demonstrates", (), "minsk", False,
-                          "rule/protest.demonstrate/2")
+                          "rule/protest.demonstrate/3")
 
 
 def _detained_case(rest: str, parse: str) -> Case:

@@ -17,6 +17,7 @@ What names nobody is dropped with its reason (:meth:`ActorResolver.drop`), for t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -350,6 +351,10 @@ class ActorResolver(GroupNames):
         if armed is not None:  # "Taliban fighters", "IS militants": the group, not the country's forces
             return armed
         body, name = lex.generic_bodies.get(head), item.text
+        if body is not None and set(words[:-1]) & lex.private_institutions:
+            # "the college authorities": the college's own, never the state's
+            self.drop(context, item, "the body of an institution that is not the state's", nobody=True)
+            return None
         if body is None and len(words) >= 2 and words[-1] == head and item.root_lemma in lex.organisation_heads:
             body, name = lex.generic_bodies.get(words[-2]), words[-2]  # "opposition groups": the opposition
         named = [i for i in item.inner if context.mentions[i].label not in ("GPE", "LOC", "FAC")
@@ -504,10 +509,11 @@ class ActorResolver(GroupNames):
     def agent(self, context: Context, index: int, relation: str, place: Actor | None) -> Actor | Thing | None:
         """Who the subject of an event stands for: the country's group, if it is people named by a common noun
         (:func:`kg.extract.implied.crowd_actor`, :func:`kg.extract.implied.assailant`), else whom it names."""
-        item = context.mentions[index]
-        kind = crowd_actor(item, relation) or (assailant(item, relation) if self.where(context, place) else None)
+        item, national = self._nationality(context, context.mentions[index])
+        kind = crowd_actor(item, relation) or (
+            assailant(item, relation) if national or self.where(context, place) else None)
         if kind:
-            return self.implied(kind, context, place)
+            return self.implied(kind, context, national or place)
         found = self.acting(self.resolve(context, index, relation=relation))
         if isinstance(found, Actor) and found.type == "City":
             return None  # "Near Ar Raqqah, strikes engaged ...": a town that is not a capital does nothing itself
@@ -517,13 +523,24 @@ class ActorResolver(GroupNames):
                    place: Actor | None) -> Actor | None:
         """The country's group the recipients of an event stand for, if they are people named by a common
         noun (:func:`kg.extract.implied.crowd_recipient`, :func:`kg.extract.implied.victim`)."""
-        item = context.mentions[index]
+        item, national = self._nationality(context, context.mentions[index])
         kind = crowd_recipient(item, relation, sentence or ()) or (
-            victim(item, relation) if self.where(context, place) else None)  # civilians of no country: nobody
+            victim(item, relation) if national or self.where(context, place) else None)  # of no country: nobody
         if kind is None:
             return None
-        state = self.resolver.known.get(item.country or "") if item.people else None
+        state = self.resolver.known.get(item.country or "") if item.people else national
         return self.implied(kind, context, state or place)
+
+    def _nationality(self, context: Context, item: Mention) -> tuple[Mention, Actor | None]:
+        """A noun phrase whose only name is a nationality ("two Afghan shopkeepers", "Nepali farmers") as one
+        naming no one, and the country the nationality names; else the mention as it is and None."""
+        if item.kind != "np" or not item.inner:
+            return item, None
+        inner = [context.mentions[i] for i in item.inner]
+        states = [self.resolver.known.get(m.country or "") for m in inner if m.label == "NORP"]
+        if len(states) != len(inner) or not all(states):
+            return item, None
+        return replace(item, inner=()), states[0]
 
     def acting(self, entity: Actor | Thing | None, *, speaking: bool = False) -> Actor | Thing | None:
         """Who an acting or (``speaking``) claiming place stands for: "Moscow said" is Russia's government."""

@@ -175,7 +175,7 @@ class Arguments:
                     tokens = [verb.head]
             elif slot == "dative":
                 tokens = children(verb, "dative")
-            elif slot.startswith(("prep:", "xcomp:prep:")):
+            elif slot.startswith(("prep:", "xcomp:prep:", "place:")):
                 tokens = self._prepositional(slot.rsplit(":", 1)[1], verb, noun, xcomp=slot.startswith("xcomp:"))
             elif slot == "target":  # "conducted airstrikes targeting X", "launched strikes, hitting X"
                 participles = (children(noun, "acl") if noun is not None else []) + children(verb, "advcl", "xcomp")
@@ -196,8 +196,9 @@ class Arguments:
                 for part in conjuncts(unwrap(token)):  # "scores of Sierra Leonean and Liberian refugees"
                     index = self.argument(part, inside=rule.object_entity_inside)
                     if index is not None and self.accept(rule, index) and index not in subjects \
-                            and not self.empty(rule, index):
-                        found.append(index)
+                            and not self.empty(rule, index) and (not slot.startswith("place:") or
+                                                                 self.mentions[index].label in lexicons().place_labels):
+                        found.append(index)  # "place:in": "protested in Serbia", never "in Rajbiraj" read as a body
             if found:
                 return found
         return []
@@ -275,6 +276,44 @@ class Arguments:
                                 and self.mentions[index].kind == "entity":
                             return index
         return None
+
+    @staticmethod
+    def _police(head: str) -> bool:
+        """True if a head word (:meth:`head_lemma`) names the police ("police", "policemen", "constable")."""
+        lex = lexicons()
+        return lex.generic_bodies.get(head) == "PoliceForce" or lex.member_bodies.get(head) == "police"
+
+    def head_lemma(self, index: int) -> str:
+        """The lemma of the head word of what mention ``index`` stands for; a police force's, "police", whatever
+        its head ("police forces", "police units": the police, not the military)."""
+        lex = lexicons()
+        head = self.doc[self.mentions[self.target(index)].head]
+        police = [c for c in children(head, "compound") if lex.generic_bodies.get(c.lemma_.lower()) == "PoliceForce"]
+        if police:
+            return police[0].lemma_.lower()
+        if head.lemma_.lower() in lex.installation_nouns:  # "rebel positions": the rebels'; "Russian positions"
+            for child in children(head, "compound", "amod", "poss"):
+                side = lex.installation_holders.get(child.lemma_.lower())
+                if side is not None:
+                    return side
+                found = self.mentions.at(child)
+                if found is not None and self.mentions[found].kind == "demonym":
+                    return "army"
+            of = [o for p in children(head, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+            if of:  # "the positions of the Iraqi army"
+                return of[0].lemma_.lower()
+        return head.lemma_.lower()
+
+    def military(self, subjects: list[int], objects: list[int]) -> bool:
+        """True if an attack or a killing between these sides is armed forces fighting (CAMEO 19): armed
+        forces on either side, an armed group attacking armed forces, or gunmen killing police."""
+        lex = lexicons()
+        armed = [self.head_lemma(s) for s in subjects]
+        targets = [self.head_lemma(o) for o in objects]
+        return any(head in lex.military_heads for head in armed) \
+            or any(head in lex.military_heads or head in lex.armed_group_heads for head in targets) \
+            or (any(head in lex.armed_group_heads or head in lex.assailant_nouns for head in armed)
+                and any(self._police(head) for head in targets))  # gunmen killing police: a fight
 
     def split(self, index: int) -> list[int]:
         """A group named by coordinated affiliations ("Hungarian and Romanian officials") as its parts."""

@@ -54,6 +54,11 @@ def rule_confidence() -> dict[str, float]:
 
 
 
+#: Who fights when they attack or kill (registry classes), and whom they then fight: armed forces on both sides
+#: are a battle (CAMEO 19), not an assault on people.
+_ARMED = ("ArmedGroup", "Military")
+_FORCES = ("ArmedGroup", "Military", "PoliceForce")
+
 class Extractor:
     """Extract statements from documents with the spaCy pipeline and the actor registry.
 
@@ -222,6 +227,10 @@ class Extractor:
                 objects = [(i, self.actors.implied("civilians", context, towns_at[0]) if i in towns else a)
                            for i, a in objects]
         objects = [(i, a if a is None or self._fits(a, declared.range) else None) for i, a in objects]
+        if relation in lexicons().military_attacks and polarity == "positive" \
+                and any(a.type in _ARMED for _, a in subjects) \
+                and any(isinstance(a, Actor) and a.type in _FORCES for _, a in objects):
+            relation, cameo = "fights", "190"  # "IS snipers shot dead a police officer": armed sides fighting
         implied: Actor | None = None
         if not candidate.subjects and candidate.implied:  # "hundreds were detained in Minsk": the police
             implied = self.actors.implied(candidate.implied, context, place)

@@ -145,6 +145,10 @@ def clean_entity(ent: Span) -> tuple[Span | None, list[Cleaning]]:
         elif end - start == 1 and doc[start].lower_ in lex.generic_nouns:
             start = end  # "Party", "Groups" at the start of a sentence, read as a name
             note("generic noun")
+        elif start < end and all(t.pos_ == "NOUN" for t in doc[start:end]) and doc[end - 1].tag_ == "NNS" \
+                and (doc[end - 1].lemma_.lower() in lex.human_nouns or doc[end - 1].lower_ in lex.human_nouns):
+            start = end  # "Farmers protested", "Tea workers marched": people named by what they are, not a name
+            note("common noun read as a name")
     if start >= end:
         return None, notes
     if (start, end, label) == (ent.start, ent.end, ent.label_):

@@ -135,6 +135,7 @@ class Lexicons:
     installation_nouns: Annotated[Words, ListOf("word")]
     member_nouns: Annotated[Words, ListOf("word", subset_of="human_nouns")]
     casualty_verbs: Annotated[Words, ListOf("word")]
+    casualty_preps: Annotated[Words, ListOf("word")]
     # statements
     articles: Annotated[Words, ListOf("word")]
     objects_are_things: Annotated[Words, ListOf("relation", subset_of="objects_may_be_things")]
@@ -167,6 +168,7 @@ class Lexicons:
     kin_nouns: Annotated[Words, ListOf("word")]
     lead_prepositions: Annotated[Words, ListOf("word")]
     armed_member_nouns: Annotated[Words, ListOf("word")]
+    private_institutions: Annotated[Words, ListOf("word")]
     office_nouns: Annotated[Words, ListOf("word")]
     body_people_nouns: Annotated[Words, ListOf("word")]
     unnamed_org_heads: Annotated[Words, ListOf("word")]

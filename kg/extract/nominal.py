@@ -103,6 +103,31 @@ def _casualties(noun: Token, governor: Token | None, arguments: Arguments, objec
     return [f for f in found if f is not None and arguments.human(f) and f not in objects]
 
 
+def _casualty_verb(noun: Token) -> Token | None:
+    """The casualty verb an attack is the circumstance or cause of ("soldiers were killed in / after /
+    following / by an attack"), if any: then the attack is the event reported, not a reason given."""
+    lex = lexicons()
+    link = noun.head
+    if noun.dep_ != "pobj" or link.lower_ not in lex.casualty_preps:
+        return None
+    verb = link.head
+    return verb if verb.i != link.i and verb.lemma_.lower() in lex.casualty_verbs else None
+
+
+def _victims(noun: Token, arguments: Arguments, agents: set[int]) -> list[int]:
+    """Who suffered an attack by someone ("two soldiers were killed in an attack by rebels", "a guard was
+    wounded following an ambush by militants"): the people of the passive casualty verb the attack is the
+    circumstance or the cause of."""
+    lex = lexicons()
+    verb = _casualty_verb(noun)
+    if verb is None:
+        return []
+    verbs = [verb] + ([verb.head] if verb.dep_ == "conj"  # "four were killed and two wounded"
+                      and verb.head.lemma_.lower() in lex.casualty_verbs else [])
+    found = [arguments.argument(t) for v in verbs for s in children(v, "nsubjpass") for t in conjuncts(s)]
+    return list(dict.fromkeys(f for f in found if f is not None and arguments.human(f) and f not in agents))
+
+
 def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[RelationRule]],
                        verb_candidates: Callable[[Token], list[Candidate]]) -> list[Candidate]:
     """The candidates of the nominal events of ``doc`` (see the module docs).
@@ -130,7 +155,7 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
             continue  # "held talks with X": the light verb's rule has it
         if governor is not None and governor.lemma_.lower() in unreal:
             continue  # "called for talks", "to prevent clashes": asked for or feared, not happened
-        if noun.dep_ == "pobj" and noun.head.lower_ in lex.background_preps:
+        if noun.dep_ == "pobj" and noun.head.lower_ in lex.background_preps and _casualty_verb(noun) is None:
             continue  # "protested against the arrest of X": a reason given, not the event reported
         qualified = qualifiers(governor, None, arguments) if governor is not None else Qualifiers()
         if qualified is None:
@@ -152,6 +177,8 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
                 agents, objects = between[:1], between[1:] + [o for o in objects if o not in between]
             if not agents and objects and rule.relation == "fights":  # "killed in an encounter with X"
                 agents = _casualties(noun, governor, arguments, set(objects))
+            if agents and rule.relation in ("assaults", "fights") and not any(arguments.human(o) for o in objects):
+                objects = _victims(noun, arguments, set(agents)) or objects  # "killed in an attack by X"
             if governor is not None and not agents and (denied or (
                     noun.head.i == governor.i and governor.lemma_.lower() in lex.nominal_light_verbs)):
                 # "X denied involvement in the attack": X, denying it; "X launched a crackdown": X
@@ -170,8 +197,8 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
             found.append(Candidate(rule.id, rule.version, rule.relation, tuple(agents), tuple(objects), noun.i,
                                    noun.sent.start_char, noun.sent.end_char, cameo=rule.cameo,
                                    date=date_phrase(noun, None), qualifiers=qualified,
-                                   object_required=rule.object_required, place=place,
-                                   implied=implied))
+                                   object_required=rule.object_required, place=place, implied=implied,
+                                   military=arguments.military(agents, objects)))
             break
     return found
 

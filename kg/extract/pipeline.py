@@ -43,6 +43,7 @@ from kg.extract.membership import unit_patterns
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import RuleIndex, find_candidates
 from kg.extract.rules import load_relation_rules, load_title_rules
+from kg.extract.syntax import mend_names
 from kg.extract.types import pack, unpack
 from kg.model import Actor
 
@@ -192,6 +193,7 @@ class ExtractorComponent:
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc._.kg_mentions``, ``doc._.kg_candidates`` and ``doc._.kg_cleanings`` (what mention
         hygiene changed)."""
+        mend_names(doc)
         mentions = find_mentions(doc, genders=self.genders, countries=self.countries, titles=self.titles,
                                  person_ids=self.persons)
         candidates = find_candidates(doc, mentions, self.index)

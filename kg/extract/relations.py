@@ -176,12 +176,7 @@ class _Finder:
             qualified = qualifiers(verb, noun, arguments)
             if qualified is None:
                 break
-            objects_heads = [self._head_lemma(o) for pair in pairs for o in pair[1]]
-            armed = [self._head_lemma(s) for s in subject_ids]
-            military = any(head in lex.military_heads for head in armed) \
-                or any(head in lex.military_heads or head in lex.armed_group_heads for head in objects_heads) \
-                or (any(head in lex.armed_group_heads or head in lex.assailant_nouns for head in armed)
-                    and any(self._police(head) for head in objects_heads))  # gunmen killing police: a fight
+            military = arguments.military(subject_ids, [o for pair in pairs for o in pair[1]])
             place = arguments.place(verb, noun)
             for subject_list, object_list in pairs:
                 found.append(Candidate(
@@ -191,33 +186,6 @@ class _Finder:
                     implied=implied))
             break  # one predicate, one relation: the first rule (in file order) that finds its arguments
         return found
-
-    @staticmethod
-    def _police(head: str) -> bool:
-        """True if a head word (:meth:`_head_lemma`) names the police ("police", "policemen", "constable")."""
-        lex = lexicons()
-        return lex.generic_bodies.get(head) == "PoliceForce" or lex.member_bodies.get(head) == "police"
-
-    def _head_lemma(self, index: int) -> str:
-        """The lemma of the head word of what mention ``index`` stands for; a police force's, "police", whatever
-        its head ("police forces", "police units": the police, not the military)."""
-        lex = lexicons()
-        head = self.doc[self.mentions[self.arguments.target(index)].head]
-        police = [c for c in children(head, "compound") if lex.generic_bodies.get(c.lemma_.lower()) == "PoliceForce"]
-        if police:
-            return police[0].lemma_.lower()
-        if head.lemma_.lower() in lex.installation_nouns:  # "rebel positions": the rebels'; "Russian positions"
-            for child in children(head, "compound", "amod", "poss"):
-                side = lex.installation_holders.get(child.lemma_.lower())
-                if side is not None:
-                    return side
-                found = self.mentions.at(child)
-                if found is not None and self.mentions[found].kind == "demonym":
-                    return "army"
-            of = [o for p in children(head, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
-            if of:  # "the positions of the Iraqi army"
-                return of[0].lemma_.lower()
-        return head.lemma_.lower()
 
     def memberships(self) -> list[Candidate]:
         """Membership carried by a noun phrase: people of, from or within an organisation ("soldiers from

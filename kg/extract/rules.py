@@ -22,6 +22,7 @@ relation and where its arguments sit in the dependency tree. Its fields:
     subject is then the subject: ``X was re-elected``), no predicative object (``called him a liar``).
 ``objects``
     Where the object is, tried in order: ``dobj``, ``dative``, ``prep:<word>``, ``xcomp:prep:<word>``,
+    ``place:<word>`` (as ``prep:``, but only a name the recogniser took for a place: ``protested in Serbia``),
     ``target`` (the object of a participle of targeting on the light noun: ``airstrikes targeting X``),
     ``ccomp-subj`` (the subject of the complement clause of the verb or its light noun: ``demanded that
     Israel ...``, ``renewed its demand that Israel ...``), ``complement``

@@ -5,11 +5,11 @@ These helpers read the parse only (and the lexicons); they know nothing of menti
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.lexicons import lexicons
 
-__all__ = ["children", "conjuncts", "is_passive", "subjects", "unwrap"]
+__all__ = ["children", "conjuncts", "is_passive", "mend_names", "subjects", "unwrap"]
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -115,6 +115,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return controllers
     if verb.dep_ == "xcomp" and is_passive(verb.head) and not children(verb.head, "agent"):
         return children(verb.head, "nsubjpass")
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" \
+            and verb.head.pos_ in ("NOUN", "PROPN") and not children(verb, "agent") and verb.i == verb.head.i + 1:
+        return [verb.head]  # "The forces engaged in a gunfight with X.": a clause the parser took for a noun phrase
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         for agent in children(verb, "agent"):
             return children(agent, "pobj")
@@ -124,3 +127,18 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod", "xcomp"):
         return subjects(verb.head.head, depth + 1)  # "X is willing to send", "X, ready to help"
     return []
+
+
+def mend_names(doc: Doc) -> None:
+    """Mend the parse where a registry name reads as a function word: "IS militants attacked ..." tags "IS" as
+    the verb's auxiliary; it is the name modifying the noun after it (a compound, as "Taliban militants")."""
+    for ent in doc.ents:
+        token = ent[0]
+        if len(ent) != 1 or not ent.ent_id_ or token.pos_ not in ("AUX", "VERB") or token.i + 1 >= len(doc) \
+                or token.dep_ in ("ROOT", "conj"):
+            continue
+        noun = doc[token.i + 1]
+        if noun.pos_ == "NOUN" and noun.head.i == token.head.i and noun.i != noun.head.i:
+            for child in list(token.children):  # what hung on the "auxiliary" ("On 1 May, IS ...") is the verb's
+                child.head = token.head
+            token.head, token.dep_, token.pos_, token.tag_ = noun, "compound", "PROPN", "NNP"
