@@ -77,6 +77,8 @@ def extract(registry: CuratedData, component: ExtractorComponent, doc: Doc) -> t
     ("Near Holm Bay , troops", "Near 2 compound PROPN NNP Near\nHolm 2 compound PROPN NNP Holm\n"
      "Bay 4 nsubj PROPN NNP Bay\n, 4 punct PUNCT , ,\ntroops 4 ROOT NOUN NNS troop", (0, 3, "PERSON"), "Holm Bay",
      "PERSON", ["preposition"]),
+    ("He said DVLA staff", "He 1 nsubj PRON PRP he\nsaid 1 ROOT VERB VBD say\nDVLA 3 compound PROPN NNP DVLA\n"
+     "staff 1 dobj NOUN NN staff", (2, 3, "PERSON"), "DVLA", "ORG", ["acronym read as a person"]),
 ])
 def test_clean_entity_takes_off_what_is_not_the_name(text, table, ent, kept, label, reasons):
     doc = parse(text, table)
@@ -111,6 +113,10 @@ def test_clean_entity_cuts_dates_and_function_words_off_the_end(text, table, ent
      "Lord 2 ROOT PROPN NNP Lord", (0, 3, "PERSON"), "honorific without a name"),
     ("pounds 6bn", "pounds 1 compound NOUN NNS pound\n6bn 1 ROOT NUM CD 6bn", (0, 2, "PERSON"),
      "number read as a name"),
+    ("the Commission said", "the 1 det DET DT the\nCommission 2 nsubj PROPN NNP Commission\nsaid 2 ROOT VERB VBD say",
+     (1, 2, "ORG"), "generic noun"),
+    ("Parliament voted", "Parliament 1 nsubj PROPN NNP Parliament\nvoted 1 ROOT VERB VBD vote", (0, 1, "ORG"),
+     "generic noun"),
 ])
 def test_what_is_left_of_no_name_is_dropped(text, table, ent, reason):
     doc = parse(text, table)

@@ -136,14 +136,18 @@ def clean_entity(ent: Span) -> tuple[Span | None, list[Cleaning]]:
         if end - start > 1 and doc[end - 1].lower_ in lex.honorifics:
             start = end  # "Tory Treasurer Lord": the name after the honorific was cut off
             note("honorific without a name")
+        elif label == "PERSON" and end - start == 1 and doc[start].is_upper and len(doc[start].text) > 1:
+            label = "ORG"  # "ODPM", "DVLA": an acronym is a body, never a person's name
+            note("acronym read as a person")
         elif label == "PERSON" and any(ch.isdigit() for ch in doc[start:end].text):
             start = end  # "pounds 4bn": a person's name has no digits
             note("number read as a name")
         elif first is not None and first.is_sent_start and first.tag_ in _VERB_TAGS and end - start > 1:
             start = end
             note("a verb read as part of a name")
-        elif end - start == 1 and doc[start].lower_ in lex.generic_nouns:
-            start = end  # "Party", "Groups" at the start of a sentence, read as a name
+        elif end - start == 1 and (doc[start].lower_ in lex.generic_nouns
+                                   or doc[start].lower_ in lex.institution_words):
+            start = end  # "Party", "Groups" at the start of a sentence, "the House", "the Commission": no name
             note("generic noun")
         elif start < end and all(t.pos_ == "NOUN" for t in doc[start:end]) and doc[end - 1].tag_ == "NNS" \
                 and (doc[end - 1].lemma_.lower() in lex.human_nouns or doc[end - 1].lower_ in lex.human_nouns):

@@ -161,6 +161,7 @@ class Lexicons:
     threat_codes: Annotated[Table, MapOf("root", "code", within="threatens")]
     # mention hygiene
     generic_nouns: Annotated[Words, ListOf("word")]
+    institution_words: Annotated[Words, ListOf("word")]
     quantifiers: Annotated[Words, ListOf("word")]
     tail_prepositions: Annotated[Words, ListOf("word")]
     place_prepositions: Annotated[Words, ListOf("word")]
