@@ -77,6 +77,9 @@ def extract(registry: CuratedData, component: ExtractorComponent, doc: Doc) -> t
     ("Near Holm Bay , troops", "Near 2 compound PROPN NNP Near\nHolm 2 compound PROPN NNP Holm\n"
      "Bay 4 nsubj PROPN NNP Bay\n, 4 punct PUNCT , ,\ntroops 4 ROOT NOUN NNS troop", (0, 3, "PERSON"), "Holm Bay",
      "PERSON", ["preposition"]),
+    ("Speaker Mara Lind agreed", "Speaker 2 compound PROPN NNP Speaker\nMara 2 compound PROPN NNP Mara\n"
+     "Lind 3 nsubj PROPN NNP Lind\nagreed 3 ROOT VERB VBD agree", (1, 2, "PERSON"), "Mara Lind", "PERSON",
+     ["surname left out of the name"]),
     ("He said DVLA staff", "He 1 nsubj PRON PRP he\nsaid 1 ROOT VERB VBD say\nDVLA 3 compound PROPN NNP DVLA\n"
      "staff 1 dobj NOUN NN staff", (2, 3, "PERSON"), "DVLA", "ORG", ["acronym read as a person"]),
 ])
@@ -345,3 +348,17 @@ def test_an_honorific_word_that_begins_a_name_stays():
                 "fighters 4 ROOT NOUN NNS fighter")
     span, notes = clean_entity(Span(doc, 0, 4, label="ORG"))
     assert span is not None and (span.text, span.label_) == ("Lord's Resistance Army", "ORG") and notes == []
+
+
+def test_a_word_of_a_title_is_not_the_titles_organisation(component):
+    """"the Home Secretary": "Home", read as an organisation, is a word of the title, not whose minister."""
+    doc = component(parse("The Home Secretary criticised Lind.", """
+    The        2 det      DET   DT   the
+    Home       2 compound PROPN NNP  Home
+    Secretary  3 nsubj    PROPN NNP  Secretary
+    criticised 3 ROOT     VERB  VBD  criticise
+    Lind       3 dobj     PROPN NNP  Lind
+    .          3 punct    PUNCT .    .
+    """, [(1, 2, "ORG", ""), (4, 5, "PERSON", "")]))
+    [title] = [m for m in doc._.kg_mentions if m.kind == "title"]
+    assert title.text == "The Home Secretary" and title.title is not None and title.title.org is None

@@ -115,6 +115,12 @@ def clean_entity(ent: Span) -> tuple[Span | None, list[Cleaning]]:
         if honorific:
             label = "PERSON"
             note("honorific")
+        if label == "PERSON" and end - start == 1 and end < len(doc) and doc[start].dep_ == "compound" \
+                and doc[start].head.i == end and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and not doc[end].ent_type_ and doc[end].lower_ not in lex.organisation_heads \
+                and doc[end].lower_ not in lex.honorifics:
+            end += 1  # "Deputy Speaker Sylvia Heal" with only "Sylvia" recognised: the surname too
+            note("surname left out of the name")
         if start < end - 1 and doc[start].lower_ in lex.lead_prepositions \
                 and (doc[start].pos_ == "ADP" or doc[start].is_sent_start):
             start += 1  # "Near Ar Raqqah": Ar Raqqah

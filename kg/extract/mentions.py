@@ -261,7 +261,8 @@ def _titles(doc: Doc, mentions: Mentions, index: TitleIndex, countries: Mapping[
                 targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
                 for target in targets:
                     found_org = mentions.at(target)
-                    if found_org is not None and mentions[found_org].label in ("ORG", "NORP"):
+                    if found_org is not None and mentions[found_org].label in ("ORG", "NORP") \
+                            and not first <= mentions[found_org].start <= token.i:  # not "Home" Secretary
                         org = found_org
         parts = TitleParts(rule.id, rule.role, rule.relation, rule.object, country=country, possessor=possessor,
                            org=org, person=person)
