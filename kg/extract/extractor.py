@@ -53,11 +53,11 @@ def rule_confidence() -> dict[str, float]:
     return {method: row["confidence"] for method, row in data["rules"].items()} | {"default": data["default"]}
 
 
-
 #: Who fights when they attack or kill (registry classes), and whom they then fight: armed forces on both sides
 #: are a battle (CAMEO 19), not an assault on people.
 _ARMED = ("ArmedGroup", "Military")
 _FORCES = ("ArmedGroup", "Military", "PoliceForce")
+
 
 class Extractor:
     """Extract statements from documents with the spaCy pipeline and the actor registry.

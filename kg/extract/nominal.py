@@ -13,7 +13,7 @@ asks for or plans it ("called for talks", "to prevent clashes").
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -96,19 +96,20 @@ def _casualties(noun: Token, governor: Token | None, arguments: Arguments, objec
     """The side that lost people in a clash with someone ("two militants were killed in an encounter with
     the police", "a soldier died in a gunfight with rebels"): the people of a casualty verb the clash is
     the circumstance of, who fought the clash's other side."""
-    if governor is None or noun.head.head.i != governor.i or noun.head.lower_ not in ("in", "during") \
-            or governor.lemma_.lower() not in lexicons().casualty_verbs:
+    verb = _casualty_verb(noun, ("in", "during"))
+    if verb is None or governor is None or verb.i != governor.i:
         return []
-    found = [arguments.argument(t) for s in children(governor, "nsubjpass", "nsubj") for t in conjuncts(s)]
+    found = [arguments.argument(t) for s in children(verb, "nsubjpass", "nsubj") for t in conjuncts(s)]
     return [f for f in found if f is not None and arguments.human(f) and f not in objects]
 
 
-def _casualty_verb(noun: Token) -> Token | None:
-    """The casualty verb an attack is the circumstance or cause of ("soldiers were killed in / after /
-    following / by an attack"), if any: then the attack is the event reported, not a reason given."""
+def _casualty_verb(noun: Token, preps: Iterable[str] | None = None) -> Token | None:
+    """The casualty verb an attack or a clash is the circumstance or cause of ("soldiers were killed in /
+    after / following / by an attack"; ``preps``: these prepositions only, by default ``casualty_preps``), if
+    any: then the event noun is the event reported, not a reason given."""
     lex = lexicons()
     link = noun.head
-    if noun.dep_ != "pobj" or link.lower_ not in lex.casualty_preps:
+    if noun.dep_ != "pobj" or link.lower_ not in (lex.casualty_preps if preps is None else preps):
         return None
     verb = link.head
     return verb if verb.i != link.i and verb.lemma_.lower() in lex.casualty_verbs else None
