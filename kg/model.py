@@ -40,7 +40,7 @@ __all__ = [
 STATUSES = ("asserted", "reported", "alleged")
 POLARITIES = ("positive", "negated", "denied")
 MODALITIES = ("actual", "intended", "proposed", "hypothetical")
-ROLES = ("HeadOfState", "HeadOfGovernment", "Minister", "Leader", "Spokesperson")
+ROLES = ("HeadOfState", "HeadOfGovernment", "Minister", "Leader", "Spokesperson", "Diplomat")
 
 
 @dataclass(frozen=True)

@@ -362,3 +362,106 @@ def test_a_word_of_a_title_is_not_the_titles_organisation(component):
     """, [(1, 2, "ORG", ""), (4, 5, "PERSON", "")]))
     [title] = [m for m in doc._.kg_mentions if m.kind == "title"]
     assert title.text == "The Home Secretary" and title.title is not None and title.title.org is None
+
+
+# -- relatives, programmes, one person described, diplomats -------------------------------------
+
+def test_a_relative_by_a_given_name_alone_is_nobody():
+    """"his wife Ilse": a given name that tells a reader nobody; "Varga's wife Ilse" says whose, and a report
+    that gives the full name elsewhere ("Ilse Varga") keeps the name for the resolver to join."""
+    rows = """
+    His      1 poss     PRON  PRP$ his
+    wife     2 compound NOUN  NN   wife
+    Ilse     3 nsubj    PROPN NNP  Ilse
+    spoke    3 ROOT     VERB  VBD  speak
+    .        3 punct    PUNCT .    .
+    """
+    doc = parse("His wife Ilse spoke.", rows)
+    span, notes = clean_entity(Span(doc, 2, 3, label="PERSON"))
+    assert span is None and [n.reason for n in notes] == ["a relative named by a given name only"]
+    owned = parse("Varga's wife Ilse spoke.", """
+    Varga    2 poss     PROPN NNP  Varga
+    's       0 case     PART  POS  's
+    wife     3 compound NOUN  NN   wife
+    Ilse     4 nsubj    PROPN NNP  Ilse
+    spoke    4 ROOT     VERB  VBD  speak
+    .        4 punct    PUNCT .    .
+    """)
+    span, _ = clean_entity(Span(owned, 3, 4, label="PERSON"))
+    assert span is not None and span.text == "Ilse"
+    full = parse("His wife Ilse spoke. Ilse Varga", rows + "Ilse 6 compound PROPN NNP Ilse\nVarga 6 ROOT PROPN NNP Varga",
+                 [(5, 7, "PERSON", "")])
+    span, _ = clean_entity(Span(full, 2, 3, label="PERSON"))
+    assert span is not None and span.text == "Ilse"
+
+
+PROGRAMME = ("Lind told BBC Two's Evening that Varga lied.", """
+    Lind     1 nsubj    PROPN NNP  Lind
+    told     1 ROOT     VERB  VBD  tell
+    BBC      3 compound PROPN NNP  BBC
+    Two      5 poss     PROPN NNP  Two
+    's       3 case     PART  POS  's
+    Evening  1 dobj     PROPN NNP  Evening
+    that     8 mark     SCONJ IN   that
+    Varga    8 nsubj    PROPN NNP  Varga
+    lied     1 ccomp    VERB  VBD  lie
+    .        1 punct    PUNCT .    .
+    """, [(0, 1, "PERSON", ""), (2, 3, "ORG", "bbc"), (5, 6, "LOC", ""), (7, 8, "PERSON", "")])
+
+
+def test_a_broadcasters_programme_stands_for_the_broadcaster(component):
+    """"told BBC Two's Evening": the programme stands for its broadcaster, never a place or a body of its own."""
+    doc = component(parse(*PROGRAMME))
+    assert {m.text: m.actor for m in doc._.kg_mentions if m.kind == "entity"}["Evening"] == "bbc"
+    assert "a broadcaster's programme" in {c.reason for c in doc._.kg_cleanings}
+    text, table, ents = PROGRAMME
+    other = component(parse(text, table, [(start, end, label, "") for start, end, label, _ in ents]))
+    assert {m.text: m.actor for m in other._.kg_mentions if m.kind == "entity"}["Evening"] is None  # no outlet
+
+
+def _described(subject: list[tuple[str, str]]) -> tuple[str, str]:
+    words = " ".join(w for w, _ in subject)
+    return (f"{words} criticized Lind.", "\n".join(
+        [f"{w} {len(subject) - (k < len(subject) - 1)} {d}" for k, (w, d) in enumerate(subject)]  # noun -> verb
+        + [f"criticized {len(subject)} ROOT VERB VBD criticize", f"Lind {len(subject)} dobj PROPN NNP Lind",
+           f". {len(subject)} punct PUNCT . ."]))
+
+
+def test_one_person_described_is_no_group(registry, component):
+    """"The European commissioner": one person, of no country, is dropped; "the Nordic Executive", a
+    capitalised head, is a body; "a Saudi businessman" stays one of a country's, as event data code them."""
+    cases = {
+        "commissioner": [("The", "det DET DT the"), ("European", "amod ADJ JJ european"),
+                         ("commissioner", "nsubj NOUN NN commissioner")],
+        "executive": [("The", "det DET DT the"), ("Nordic", "amod ADJ JJ nordic"),
+                      ("Executive", "nsubj PROPN NNP executive")],
+        "businessman": [("A", "det DET DT a"), ("Saudi", "amod ADJ JJ saudi"),
+                        ("businessman", "nsubj NOUN NN businessman")],
+    }
+    found = {}
+    for key, words in cases.items():
+        text, table = _described(words)
+        ents = [(1, 2, "NORP", ""), (len(words) + 1, len(words) + 2, "PERSON", "")]  # Saudi, Lind
+        _doc, extractor, statements = extract(registry, component, parse(text, table, ents))
+        found[key] = ({a.label: a.type for a in extractor.resolver.new_actors.values()},
+                      [[a.label for a in e.subjects] for e in statements])
+    assert found["commissioner"][1] == [] and "European commissioner" not in found["commissioner"][0]
+    assert found["executive"][0]["Nordic Executive"] == "Organization"
+    assert found["executive"][1] == [["Nordic Executive"]]
+    assert found["businessman"][1] == [["Saudi businessman"]]
+    assert found["businessman"][0]["Saudi businessman"] == "Group"
+
+
+def test_an_ambassador_nobody_names_speaks_for_the_government(registry, component):
+    """"The Estonian ambassador met Lind": a diplomat is a title (pk:Diplomat); with no holder named, its
+    country's government acts, as event data code it, and no group "Estonian ambassador" is proposed."""
+    _doc, extractor, found = extract(registry, component, parse("The Estonian ambassador met Lind.", """
+    The        2 det      DET   DT   the
+    Estonian   2 amod     ADJ   JJ   estonian
+    ambassador 3 nsubj    NOUN  NN   ambassador
+    met        3 ROOT     VERB  VBD  meet
+    Lind       3 dobj     PROPN NNP  Lind
+    .          3 punct    PUNCT .    .
+    """, [(1, 2, "NORP", ""), (4, 5, "PERSON", "")]))
+    assert [(e.relation, [a.id for a in e.subjects]) for e in found] == [("meets", ["government-of-estonia"])]
+    assert set(extractor.resolver.new_actors) == {"lind"}

@@ -449,6 +449,14 @@ class ActorResolver(GroupNames):
                     self.drop(context, item, "a group of no named country", nobody=True)
                     return None
                 label = f"{label} in {with_the(state.label)}"  # as event data code them: the country's
+            if owner is None and item.root == item.root_lemma and not {head, item.root_lemma} & lex.collective_nouns:
+                if any(w[:1].isupper() and w.lower() == head for w in item.text.split()[1:]):
+                    # "the Scottish Executive": a capitalised head names a body
+                    return self._propose(context, label, "Organization", None, "a body named by a description")
+                # "the European commissioner": one person, and no country says whose ("a Saudi businessman" is
+                # one of a country's, as event data code them)
+                self.drop(context, item, "one person nobody names", nobody=True)
+                return None
             return self._propose(context, label, "Group", owner, "a group named by a description")
         if item.owner is not None and relation not in lex.objects_are_things:  # "Sweden's decision": Sweden
             return self.resolve(context, item.owner)

@@ -59,6 +59,19 @@ def _date_tail(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _unnamed_relative(token: Token) -> bool:
+    """True if ``token``, a one-word person's name, is a given name by which a relative is called ("his wife
+    Audrey", "their son Tom") with no named person to say whose, and the document never gives the full name
+    ("Audrey Berg"): such a name tells a reader nobody. "Ilse Varga's husband Jan" keeps its name."""
+    kin = lexicons().kin_nouns
+    nouns = [t for t in (token.head, *token.children) if t.i != token.i and t.lower_ in kin
+             and (t.i == token.i - 1 or token.dep_ == "appos" or t.dep_ == "appos")]
+    if not nouns or any(e.label_ == "PERSON" and len(e) > 1 and e[0].text == token.text for e in token.doc.ents):
+        return False
+    owners = [c for noun in nouns for c in noun.children if c.dep_ == "poss"]
+    return all(owner.pos_ == "PRON" for owner in owners)
+
+
 def _span(doc: Doc, start: int, end: int, label: str, ent: Span) -> Span:
     return Span(doc, start, end, label=label, span_id=ent.id)
 
@@ -155,6 +168,9 @@ def clean_entity(ent: Span) -> tuple[Span | None, list[Cleaning]]:
                                    or doc[start].lower_ in lex.institution_words):
             start = end  # "Party", "Groups" at the start of a sentence, "the House", "the Commission": no name
             note("generic noun")
+        elif label == "PERSON" and end - start == 1 and _unnamed_relative(doc[start]):
+            start = end  # "his wife Audrey": someone's relative by a given name, and nothing says whose
+            note("a relative named by a given name only")
         elif start < end and all(t.pos_ == "NOUN" for t in doc[start:end]) and doc[end - 1].tag_ == "NNS" \
                 and (doc[end - 1].lemma_.lower() in lex.human_nouns or doc[end - 1].lower_ in lex.human_nouns):
             start = end  # "Farmers protested", "Tea workers marched": people named by what they are, not a name

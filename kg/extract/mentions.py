@@ -116,7 +116,8 @@ def _match_title(token: Token, index: TitleIndex) -> tuple[TitleRule, int] | Non
 
 
 def find_mentions(doc: Doc, *, genders: Mapping[str, str], countries: Mapping[str, str],
-                  titles: list[TitleRule], person_ids: frozenset[str] = frozenset()) -> Mentions:
+                  titles: list[TitleRule], person_ids: frozenset[str] = frozenset(),
+                  outlet_ids: frozenset[str] = frozenset()) -> Mentions:
     """Find the actor mentions of ``doc`` and link pronouns and short names to what they refer to.
 
     Parameters
@@ -131,6 +132,8 @@ def find_mentions(doc: Doc, *, genders: Mapping[str, str], countries: Mapping[st
         The title rules.
     person_ids : frozenset
         Registry ids of people, so their mentions count as persons whatever the NER label.
+    outlet_ids : frozenset
+        Registry ids of media outlets: a name they own ("BBC One's Breakfast") is a programme, standing for them.
 
     Returns
     -------
@@ -146,6 +149,11 @@ def find_mentions(doc: Doc, *, genders: Mapping[str, str], countries: Mapping[st
         if ent is None or ent.label_ not in actor_labels:
             continue
         actor = ent.ent_id_ or None
+        outlet = _programme(ent, outlet_ids) if actor is None else None
+        if outlet is not None:  # "told BBC One's Breakfast": the broadcaster is told, not a place "Breakfast"
+            mentions.cleanings.append(Cleaning(ent.start_char, ent.end_char, ent.text, "a broadcaster's programme"))
+            mentions.add(ent, "entity", label="ORG", actor=outlet)
+            continue
         label = "PERSON" if actor in person_ids else ent.label_
         if label != "NORP" and actor is None and ent.text in countries:
             label = "NORP"  # "Pakistanis" read as an organisation: a nationality
@@ -160,6 +168,13 @@ def find_mentions(doc: Doc, *, genders: Mapping[str, str], countries: Mapping[st
     _pronouns(doc, mentions)
     _collective_pronouns(doc, mentions)
     return mentions
+
+
+def _programme(ent: Span, outlet_ids: frozenset[str]) -> str | None:
+    """The media outlet that owns ``ent`` ("BBC One's Breakfast", "Radio Foo's Today"), a programme or a
+    column named by the words after the outlet's possessive; None if no outlet owns it."""
+    return next((t.ent_id_ for c in ent.root.children if c.dep_ == "poss" for t in c.subtree
+                 if t.ent_id_ in outlet_ids), None)
 
 
 def _people(span: Span) -> bool:

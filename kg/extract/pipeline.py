@@ -36,7 +36,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.curated.world import WorldView
+from kg.curated.world import WorldView, load_world
 from kg.errors import KGError
 from kg.extract.lexicons import lexicons, load_demonyms
 from kg.extract.membership import unit_patterns
@@ -185,6 +185,8 @@ class ExtractorComponent:
         actors = list(load_curated(registry or bundled_inputs(statements=False)).actors.values())
         self.genders = {a.id: a.gender for a in actors if a.gender}
         self.persons = frozenset(a.id for a in actors if a.type == "Person")
+        outlets = ("MediaOutlet", "NewsAgency")  # a curated outlet, or the world registry's
+        self.outlets = frozenset(a.id for a in [*actors, *load_world().actors.values()] if a.type in outlets)
         self.countries = demonym_table(actors)
         title_rules = load_title_rules(Path(titles) if titles else None)
         self.titles = title_rules
@@ -195,7 +197,7 @@ class ExtractorComponent:
         hygiene changed)."""
         mend_names(doc)
         mentions = find_mentions(doc, genders=self.genders, countries=self.countries, titles=self.titles,
-                                 person_ids=self.persons)
+                                 person_ids=self.persons, outlet_ids=self.outlets)
         candidates = find_candidates(doc, mentions, self.index)
         doc._.kg_mentions = mentions.items
         doc._.kg_candidates = candidates

@@ -26,6 +26,7 @@ class PK(DefinedNamespace):
     CurationMethod: URIRef  # class: Reading by a person and writing the statement by hand.
     Day: URIRef  # concept: The date is known to the day.
     Denied: URIRef  # concept: A claimant denies that the event happened.
+    Diplomat: URIRef  # concept: A person who represents a state abroad or to an organisation: an ambassado...
     Election: URIRef  # class: A formal vote to choose office holders.
     Event: URIRef  # class: One coded happening: a relation between actor(s) and recipient(s), with its dat...
     ExtractedAttestation: URIRef  # class: An attestation found in text by an extraction rule.
