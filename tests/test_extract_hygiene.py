@@ -465,3 +465,23 @@ def test_an_ambassador_nobody_names_speaks_for_the_government(registry, componen
     """, [(1, 2, "NORP", ""), (4, 5, "PERSON", "")]))
     assert [(e.relation, [a.id for a in e.subjects]) for e in found] == [("meets", ["government-of-estonia"])]
     assert set(extractor.resolver.new_actors) == {"lind"}
+
+
+def test_a_regime_after_a_common_noun_is_a_system_of_rules(component):
+    """"The visa regime criticized Lind": a system of rules, so no one criticized; "the Varga regime", named
+    by its leader, is a government and the subject."""
+    def subjects(modifier: tuple[str, str], ents: list[tuple[int, int, str, str]]) -> list[str]:
+        word, tags = modifier
+        doc = component(parse(f"The {word} regime criticized Lind.", f"""
+        The        2 det      DET   DT  the
+        {word}     2 compound {tags} {word.lower()}
+        regime     3 nsubj    NOUN  NN  regime
+        criticized 3 ROOT     VERB  VBD criticize
+        Lind       3 dobj     PROPN NNP Lind
+        .          3 punct    PUNCT .   .
+        """, ents))
+        mentions = doc._.kg_mentions
+        return [mentions[s].text for c in doc._.kg_candidates for s in c.subjects]
+
+    assert subjects(("visa", "NOUN NN"), [(4, 5, "PERSON", "")]) == []
+    assert subjects(("Varga", "PROPN NNP"), [(1, 2, "PERSON", ""), (4, 5, "PERSON", "")]) == ["Varga regime"]

@@ -44,6 +44,8 @@ class Arguments:
             return None
         if token.pos_ == "PRON" and token.lower_ not in lex.argument_pronouns:
             return None
+        if token.lower_ in lex.system_senses and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.lefts):
+            return None  # "the sanctions regime": a system of rules, no government
         human = token.lemma_.lower() in lex.human_nouns or token.lower_ in lex.human_nouns
         inner, todo = [], [token]
         while todo:  # modifiers and of/by/from complements ("crimes committed by X" too), but not other clauses

@@ -170,6 +170,7 @@ class Lexicons:
     lead_prepositions: Annotated[Words, ListOf("word")]
     armed_member_nouns: Annotated[Words, ListOf("word")]
     private_institutions: Annotated[Words, ListOf("word")]
+    system_senses: Annotated[Words, ListOf("word")]
     office_nouns: Annotated[Words, ListOf("word")]
     body_people_nouns: Annotated[Words, ListOf("word")]
     unnamed_org_heads: Annotated[Words, ListOf("word")]
