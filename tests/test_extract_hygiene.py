@@ -485,3 +485,12 @@ def test_a_regime_after_a_common_noun_is_a_system_of_rules(component):
 
     assert subjects(("visa", "NOUN NN"), [(4, 5, "PERSON", "")]) == []
     assert subjects(("Varga", "PROPN NNP"), [(1, 2, "PERSON", ""), (4, 5, "PERSON", "")]) == ["Varga regime"]
+
+
+def test_a_body_named_by_what_it_does_is_an_organisation(registry, component):
+    """"The pensions committee criticized Lind": one body, not a group of people."""
+    text, table = _described([("The", "det DET DT the"), ("pensions", "compound NOUN NNS pension"),
+                              ("committee", "nsubj NOUN NN committee")])
+    _doc, extractor, found = extract(registry, component, parse(text, table, [(4, 5, "PERSON", "")]))
+    assert [[a.label for a in e.subjects] for e in found] == [["pensions committee"]]
+    assert {a.label: a.type for a in extractor.resolver.new_actors.values()}["pensions committee"] == "Organization"

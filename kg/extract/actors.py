@@ -441,6 +441,9 @@ class ActorResolver(GroupNames):
                 # stay, unnamed, as the forces of the place the event happened)
                 self.drop(context, item, "an institution of no named country", nobody=True)
                 return None
+            if item.root == item.root_lemma and {head, item.root_lemma} & lex.institution_words:
+                # "the work and pensions committee": one body, named by what it does, never a group of people
+                return self._propose(context, label, "Organization", owner, "a body named by a description")
             if not item.inner and item.owner is None and not set(words) & lex.tail_prepositions \
                     and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads}:
                 # "voters", "farmers" (not "police", "protesters"): nothing says whose
