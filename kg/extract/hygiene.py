@@ -10,7 +10,8 @@ raw text (:mod:`kg.extract.furniture`).
   the first half of a hyphenated word ("Tory co-chairman" gave "Tory co"), a date glued to its end
   ("Commons on Thursday") or a function word ending it ("Centre at"); an entity that starts with a
   sentence's verb ("Entering Westminster"), ends with an honorific whose name was cut off ("Tory Treasurer
-  Lord") or is a person's name with digits ("pounds 4bn") is no name at all;
+  Lord"), is a person's name with digits ("pounds 4bn") or a relative's given name that nothing says whose
+  ("his wife Audrey") is no name at all;
 - :func:`group_start`: a group's name without its count or quantifier ("at least 20 protesters" is
   protesters, "some 300 people" people);
 - :func:`keeps_tail`: a group keeps a prepositional tail only if it says whose or where ("rebels in
