@@ -26,7 +26,7 @@ from kg.extract.context import Context
 from kg.extract.groups import GroupNames
 from kg.extract.implied import assailant, crowd_actor, crowd_recipient, victim
 from kg.extract.lexicons import lexicons
-from kg.extract.naming import bare, lower_lead, named_type, titled, two_people
+from kg.extract.naming import bare, capitalised_head, lower_lead, named_type, titled, two_people
 from kg.extract.report import CorpusReport
 from kg.extract.types import Cleaning, Mention, TitleParts
 from kg.model import Actor, Thing
@@ -399,7 +399,7 @@ class ActorResolver(GroupNames):
                     return self.resolve(context, bodies[0])
                 if not item.inner and item.owner is None \
                         and not {head, item.root_lemma} & {*lex.generic_bodies, *lex.crowd_heads} \
-                        and not any(w[:1].isupper() and w.lower() == head for w in item.text.split()[1:]):
+                        and not capitalised_head(item.text, head):
                     # "the information commissioner", "a senior defence official": one person, and no name
                     # says whose (but "a Saudi businessman" is one of a country's, as event data code them, and
                     # "the Scottish Executive", a capitalised head, names a body)
@@ -453,7 +453,7 @@ class ActorResolver(GroupNames):
                     return None
                 label = f"{label} in {with_the(state.label)}"  # as event data code them: the country's
             if owner is None and item.root == item.root_lemma and not {head, item.root_lemma} & lex.collective_nouns:
-                if any(w[:1].isupper() and w.lower() == head for w in item.text.split()[1:]):
+                if capitalised_head(item.text, head):
                     # "the Scottish Executive": a capitalised head names a body
                     return self._propose(context, label, "Organization", None, "a body named by a description")
                 # "the European commissioner": one person, and no country says whose ("a Saudi businessman" is

@@ -10,7 +10,7 @@ from kg.extract.lexicons import lexicons
 from kg.extract.types import Mention
 from kg.names import fold
 
-__all__ = ["bare", "lower_lead", "named_type", "titled", "two_people"]
+__all__ = ["bare", "capitalised_head", "lower_lead", "named_type", "titled", "two_people"]
 
 
 def named_type(name: str) -> str | None:
@@ -19,6 +19,12 @@ def named_type(name: str) -> str | None:
     words = fold(name).split()
     lex = lexicons()
     return (lex.name_last_words.get(words[-1]) or lex.name_first_words.get(words[0])) if words else None
+
+
+def capitalised_head(text: str, head: str) -> bool:
+    """True if a word after the first of ``text`` is its head ``head`` written with a capital ("the Scottish
+    Executive"): the name of a body, not a description of people ("the information commissioner")."""
+    return any(w[:1].isupper() and w.lower() == head for w in text.split()[1:])
 
 
 def lower_lead(name: str) -> str:
