@@ -186,3 +186,66 @@ def test_taking_to_the_streets_starting_a_strike_and_a_sit_in_are_protests(event
 def test_the_authorities_of_a_college_are_not_the_government(events):
     [event] = events(AGAINST_THE_COLLEGE_AUTHORITIES)
     assert event.relation == "demonstrates" and event.objects == ()
+
+
+SUPPORTERS_OF_A_FRONT = Case(
+    "Supporters of the Green Front staged a protest in Lahore.",
+    """
+    Supporters  5  nsubj     NOUN  NNS  supporter
+    of          0  prep      ADP   IN   of
+    the         4  det       DET   DT   the
+    Green       4  compound  PROPN NNP  Green
+    Front       1  pobj      PROPN NNP  Front
+    staged      5  ROOT      VERB  VBD  stage
+    a           7  det       DET   DT   a
+    protest     5  dobj      NOUN  NN   protest
+    in          5  prep      ADP   IN   in
+    Lahore      8  pobj      PROPN NNP  Lahore
+    .           5  punct     PUNCT .    .
+    """,
+    [(2, 5, "ORG", ""), (9, 10, "GPE", "lahore")],
+)
+
+MEMBERS_OF_A_FRONT = Case(
+    "Members of the Green Front staged a protest in Lahore.",
+    """
+    Members  5  nsubj     NOUN  NNS  member
+    of       0  prep      ADP   IN   of
+    the      4  det       DET   DT   the
+    Green    4  compound  PROPN NNP  Green
+    Front    1  pobj      PROPN NNP  Front
+    staged   5  ROOT      VERB  VBD  stage
+    a        7  det       DET   DT   a
+    protest  5  dobj      NOUN  NN   protest
+    in       5  prep      ADP   IN   in
+    Lahore   8  pobj      PROPN NNP  Lahore
+    .        5  punct     PUNCT .    .
+    """,
+    [(2, 5, "ORG", ""), (9, 10, "GPE", "lahore")],
+)
+
+VOLUNTEERS_OF_A_FRONT = Case(
+    "Green Front volunteers held a rally in Lahore.",
+    """
+    Green       1  compound  PROPN NNP  Green
+    Front       2  compound  PROPN NNP  Front
+    volunteers  3  nsubj     NOUN  NNS  volunteer
+    held        3  ROOT      VERB  VBD  hold
+    a           5  det       DET   DT   a
+    rally       3  dobj      NOUN  NN   rally
+    in          3  prep      ADP   IN   in
+    Lahore      6  pobj      PROPN NNP  Lahore
+    .           3  punct     PUNCT .    .
+    """,
+    [(0, 2, "ORG", ""), (7, 8, "GPE", "lahore")],
+)
+
+
+def test_people_named_by_the_body_they_back_who_protest_are_the_protesters(events):
+    # supporters or volunteers of a body protesting are the country's protesters, as event data code them
+    # (the body is their affiliation, not the protest's actor); the members of a body are the body
+    for case in (SUPPORTERS_OF_A_FRONT, VOLUNTEERS_OF_A_FRONT):
+        protest = next(e for e in events(case) if e.relation == "demonstrates")
+        assert (protest.subjects, protest.place) == (("protesters-in-pakistan",), "lahore")
+    [protest] = [e for e in events(MEMBERS_OF_A_FRONT) if e.relation == "demonstrates"]
+    assert protest.subjects != ("protesters-in-pakistan",) and "front" in protest.subjects[0]

