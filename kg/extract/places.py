@@ -9,7 +9,7 @@ in the registry (the first of each group it knows; a name it does not know is ig
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -78,10 +78,8 @@ def main_country(mentions: Sequence[Mention], doc: Doc, resolver: Resolver) -> s
             country = _country_of_place(item.text, resolver)
         if country:
             counts[country] += 1
-    for names in place_names(doc):  # "in Itabuna, Bahia": a region the parser took for no place
-        country = next((c for name in names if (c := _country_of_place(name, resolver))), None)
-        if country:
-            counts[country] += 1
+    # "in Itabuna, Bahia": a region the parser took for no place
+    counts.update(_named_countries(doc, lambda name: _country_of_place(name, resolver)))
     if not counts:  # no country, and no place the registry knows: a town or district of the gazetteer
         counts.update(_gazetteer_countries(mentions, doc))
     return counts.most_common(1)[0][0] if counts else None
@@ -93,8 +91,13 @@ def _gazetteer_countries(mentions: Sequence[Mention], doc: Doc) -> Iterator[str]
     for item in mentions:
         if item.kind == "entity" and item.label in ("GPE", "LOC") and (found := country_of_place(item.text)):
             yield found
+    yield from _named_countries(doc, country_of_place)
+
+
+def _named_countries(doc: Doc, country: Callable[[str], str | None]) -> Iterator[str]:
+    """At each place :func:`place_names` finds, the ``country`` of the first name it gives one for."""
     for names in place_names(doc):
-        found = next((c for name in names if (c := country_of_place(name))), None)
+        found = next((c for name in names if (c := country(name))), None)
         if found:
             yield found
 
