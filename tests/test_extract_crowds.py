@@ -5,8 +5,11 @@ them (see ``tests/test_extract_rules.py`` for the table format)."""
 
 from __future__ import annotations
 
+from kg.extract.extractor import Extractor
+from kg.extract.inputs import Document
+
 from .test_extract_events import events
-from .test_extract_rules import Case, component, registry
+from .test_extract_rules import NLP, PUBLISHED, Case, component, registry
 
 __all__ = ["component", "events", "registry"]  # the fixtures, shared with the rule tests
 
@@ -249,3 +252,111 @@ def test_people_named_by_the_body_they_back_who_protest_are_the_protesters(event
         assert (protest.subjects, protest.place) == (("protesters-in-pakistan",), "lahore")
     [protest] = [e for e in events(MEMBERS_OF_A_FRONT) if e.relation == "demonstrates"]
     assert protest.subjects != ("protesters-in-pakistan",) and "front" in protest.subjects[0]
+
+
+# -- "in protest at X": who protests, and at whom ---------------------------------------------------------
+
+WALKED_OUT_IN_PROTEST = Case(
+    "Miners in Ghana walked out in protest at the government's refusal.",
+    """
+    Miners      3  nsubj     NOUN  NNS  miner
+    in          0  prep      ADP   IN   in
+    Ghana       1  pobj      PROPN NNP  Ghana
+    walked      3  ROOT      VERB  VBD  walk
+    out         3  prt       ADP   RP   out
+    in          3  prep      ADP   IN   in
+    protest     5  pobj      NOUN  NN   protest
+    at          3  prep      ADP   IN   at
+    the         9  det       DET   DT   the
+    government  11 poss      NOUN  NN   government
+    's          9  case      PART  POS  's
+    refusal     7  pobj      NOUN  NN   refusal
+    .           3  punct     PUNCT .    .
+    """,
+    [(2, 3, "GPE", "ghana")],
+)
+
+BLOCKED_IN_PROTEST = Case(
+    "Farmers in Chile blocked roads in protest at the new tax.",
+    """
+    Farmers  3  nsubj     NOUN  NNS  farmer
+    in       0  prep      ADP   IN   in
+    Chile    1  pobj      PROPN NNP  Chile
+    blocked  3  ROOT      VERB  VBD  block
+    roads    3  dobj      NOUN  NNS  road
+    in       4  prep      ADP   IN   in
+    protest  5  pobj      NOUN  NN   protest
+    at       3  prep      ADP   IN   at
+    the      10 det       DET   DT   the
+    new      10 amod      ADJ   JJ   new
+    tax      7  pobj      NOUN  NN   tax
+    .        3  punct     PUNCT .    .
+    """,
+    [(2, 3, "GPE", "chile")],
+)
+
+HUNGER_STRIKE_IN_PROTEST = Case(
+    "Refugees began a hunger strike in protest at the Kenyan government's refusal.",
+    """
+    Refugees    1  nsubj     NOUN  NNS  refugee
+    began       1  ROOT      VERB  VBD  begin
+    a           4  det       DET   DT   a
+    hunger      4  compound  NOUN  NN   hunger
+    strike      1  dobj      NOUN  NN   strike
+    in          4  prep      ADP   IN   in
+    protest     5  pobj      NOUN  NN   protest
+    at          4  prep      ADP   IN   at
+    the         10 det       DET   DT   the
+    Kenyan      10 amod      ADJ   JJ   kenyan
+    government  12 poss      NOUN  NN   government
+    's          10 case      PART  POS  's
+    refusal     7  pobj      NOUN  NN   refusal
+    .           1  punct     PUNCT .    .
+    """,
+    [(9, 11, "ORG", "government-of-kenya")],
+)
+
+
+def test_in_protest_at_names_who_protests_and_the_target_behind_what_they_protest(events):
+    # the subject of the verb protests, not an implied crowd; "X's refusal" is protested at X
+    [protest] = events(WALKED_OUT_IN_PROTEST)
+    assert (protest.relation, protest.implied) == ("demonstrates", False)
+    assert protest.subjects == ("protesters-in-ghana",) and protest.objects == ("government-of-ghana",)
+
+
+def test_a_verb_done_in_protest_is_one_protest(events):
+    # "blocked roads in protest at X" is the blockade, not a second, crowd-less protest
+    assert [e.method for e in events(BLOCKED_IN_PROTEST)] == ["rule/protest.obstruct/1"]
+
+
+def test_a_hunger_strike_is_a_hunger_strike_and_its_purpose_names_its_target(events):
+    [strike] = events(HUNGER_STRIKE_IN_PROTEST)
+    assert strike.method == "rule/protest.hunger/2" and strike.objects == ("government-of-kenya",)
+
+
+# -- a nationality's riots: the crowd is implied, the nationality is the text that says whose ------------
+
+NATIONAL_RIOTS_AGAINST_POLICIES = Case(
+    "Georgian riots against Russian army policies went on.",
+    """
+    Georgian  1  amod      ADJ   JJ   georgian
+    riots     6  nsubj     NOUN  NNS  riot
+    against   1  prep      ADP   IN   against
+    Russian   5  amod      ADJ   JJ   russian
+    army      5  compound  NOUN  NN   army
+    policies  2  pobj      NOUN  NNS  policy
+    went      6  ROOT      VERB  VBD  go
+    on        6  prt       ADP   RP   on
+    .         6  punct     PUNCT .    .
+    """,
+    [(0, 1, "NORP", ""), (3, 5, "ORG", "military-of-russia")],
+)
+
+
+def test_riots_against_a_bodys_policies_target_the_body_and_their_crowd_is_named_by_the_nationality(
+        registry, component):
+    doc = component(NATIONAL_RIOTS_AGAINST_POLICIES.doc())
+    [found] = Extractor(registry, nlp=NLP).statements(doc, Document("case", doc.text, published=PUBLISHED))
+    [subject] = found.subjects
+    assert found.statement.subjects == ("rioters-in-georgia",) and found.statement.objects == ("military-of-russia",)
+    assert subject.implied and (subject.text, doc.text[subject.start:subject.end]) == ("Georgian", "Georgian")

@@ -757,3 +757,47 @@ def test_one_unnamed_person_of_an_organisation_speaks_for_it_and_so_do_its_leade
     assert [e.subjects for e in events(CHIEF_EXECUTIVE_OF) if e.relation == "criticizes"] == [("oxfam",)]
     # and so do its leaders ("the leaders of Oxfam"): the body they lead
     assert [e.subjects for e in events(LEADERS_OF) if e.relation == "criticizes"] == [("oxfam",)]
+
+
+# -- whom an offer is made to; where a threatened curfew falls ------------------------------------------------
+
+OFFERED_TROOPS_TO = Case(
+    "Chile offered its troops to Peru.",
+    """
+    Chile    1  nsubj     PROPN NNP  Chile
+    offered  1  ROOT      VERB  VBD  offer
+    its      3  poss      PRON  PRP$ its
+    troops   1  dobj      NOUN  NNS  troop
+    to       1  prep      ADP   IN   to
+    Peru     4  pobj      PROPN NNP  Peru
+    .        1  punct     PUNCT .    .
+    """,
+    [(0, 1, "GPE", "chile"), (5, 6, "GPE", "peru")],
+)
+
+WILL_EXTEND_CURFEW = Case(
+    "Laurent Gbagbo will extend the curfew in Abidjan.",
+    """
+    Laurent  1  compound  PROPN NNP  Laurent
+    Gbagbo   3  nsubj     PROPN NNP  Gbagbo
+    will     3  aux       AUX   MD   will
+    extend   3  ROOT      VERB  VB   extend
+    the      5  det       DET   DT   the
+    curfew   3  dobj      NOUN  NN   curfew
+    in       3  prep      ADP   IN   in
+    Abidjan  6  pobj      PROPN NNP  Abidjan
+    .        3  punct     PUNCT .    .
+    """,
+    [(1, 2, "PERSON", ""), (7, 8, "GPE", "abidjan")],
+)
+
+
+def test_an_offer_is_made_to_its_recipient_not_to_what_is_offered(events):
+    [offer] = events(OFFERED_TROOPS_TO)
+    assert (offer.subjects, offer.relation, offer.objects) == (("chile",), "proposes", ("peru",))
+
+
+def test_a_curfew_threatened_for_a_city_is_on_that_city(events):
+    # the coercion recoded as a threat keeps the city it falls on as its object, as the coercion does
+    [threat] = events(WILL_EXTEND_CURFEW)
+    assert (threat.relation, threat.objects, threat.place) == ("threatens", ("abidjan",), "abidjan")

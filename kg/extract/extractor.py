@@ -242,7 +242,8 @@ class Extractor:
         subject_ids = {a.id for _, a in subjects} | ({implied.id} if implied is not None else set())
         kept = [(i, a) for i, a in objects if a is not None and a.id not in subject_ids
                 and not (i == candidate.place and isinstance(a, Actor) and a.type != "Country"
-                         and relation not in lexicons().place_objects)]  # "protested in Minsk": where, not whom
+                         and not {relation, candidate.relation} & lexicons().place_objects)]
+        # "protested in Minsk": where, not whom; but "will impose a curfew in Abidjan", a threat, is on Abidjan
         unnamed = [i for i, a in objects if a is None]
         # "police arrested 20 people": an event whose recipients are named by no one in particular
         generic = bool(unnamed) and all(context.mentions[i].generic or context.mentions[i].start_char in context.nobody
@@ -281,8 +282,12 @@ class Extractor:
         said: tuple[Argument, ...]
         if implied is not None:
             trigger = parsed[candidate.trigger]
-            said = (Argument(str(ACTOR[implied.id]), implied.id, implied.label, implied.type, "", trigger.idx,
-                             trigger.idx + len(trigger.text), implied=True),)
+            text, start, end = "", trigger.idx, trigger.idx + len(trigger.text)
+            if candidate.named_by is not None:  # "Serbian protests": "Serbian" says whose
+                namer = context.mentions[candidate.named_by]
+                text, start, end = namer.text, namer.start_char, namer.end_char
+            said = (Argument(str(ACTOR[implied.id]), implied.id, implied.label, implied.type, text, start, end,
+                             implied=True),)
         else:
             said = tuple(describe(context, i, a) for i, a in subjects)
         document = context.document

@@ -98,6 +98,7 @@ class Lexicons:
     of_wrappers: Annotated[Words, ListOf("word")]
     for_wrappers: Annotated[Words, ListOf("word")]
     purpose_nouns: Annotated[Words, ListOf("word")]
+    purpose_targets: Annotated[Words, ListOf("word")]
     military_heads: Annotated[Words, ListOf("word")]
     armed_group_heads: Annotated[Words, ListOf("word")]
     instrument_preps: Annotated[Words, ListOf("word")]

@@ -92,6 +92,18 @@ def _between(noun: Token, arguments: Arguments) -> list[int]:
     return found
 
 
+def _in_protest(noun: Token, governor: Token | None) -> bool:
+    """True if ``noun`` is the purpose noun of "in protest at / against / of X" on the verb ``governor``
+    ("workers walked out in protest at X"): the verb's subject protests, and a rule of the verb already
+    reads the purpose."""
+    if governor is None or noun.dep_ != "pobj" or noun.head.lower_ != "in" \
+            or noun.lemma_.lower() not in lexicons().purpose_nouns or noun.tag_ != "NN" \
+            or any(c.dep_ in ("det", "amod", "compound", "nummod", "poss") for c in noun.children):
+        return False  # "in protests", "in a protest", "in violent protests": an event of its own
+    holder = noun.head.head  # on the verb, or on its object ("blocked roads in protest at X")
+    return holder.i == governor.i or (holder.dep_ == "dobj" and holder.head.i == governor.i)
+
+
 def _casualties(noun: Token, governor: Token | None, arguments: Arguments, objects: set[int]) -> list[int]:
     """The side that lost people in a clash with someone ("two militants were killed in an encounter with
     the police", "a soldier died in a gunfight with rebels"): the people of a casualty verb the clash is
@@ -151,9 +163,10 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
         if not rules:
             continue
         governor = _governor(noun)
-        if governor is not None and noun.head.i == governor.i and any(
-                c.trigger == governor.i for c in verb_candidates(governor)):
-            continue  # "held talks with X": the light verb's rule has it
+        protesting = _in_protest(noun, governor)
+        if governor is not None and any(c.trigger == governor.i or protesting for c in verb_candidates(governor)) \
+                and (noun.head.i == governor.i or protesting):
+            continue  # "held talks with X": the light verb's rule has it; "went on strike in protest at X" too
         if governor is not None and governor.lemma_.lower() in unreal:
             continue  # "called for talks", "to prevent clashes": asked for or feared, not happened
         if noun.dep_ == "pobj" and noun.head.lower_ in lex.background_preps and _casualty_verb(noun) is None:
@@ -168,10 +181,14 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
         for rule in rules:
             if rule.implied in _CROWDS and noun.dep_ == "compound":
                 continue  # "riot police", "protest leaders": no event
+            named_by = None
             patient = noun.lemma_.lower() in lex.patient_possessor_nouns or noun.lower_ in lex.patient_possessor_nouns
             agents = _agents(noun, arguments, patient)
             between = _between(noun, arguments)
             objects = arguments.objects(rule, noun, None, set(agents) | set(between))
+            if protesting and not objects and governor is not None:  # "walked out in protest at X's refusal": X
+                named = arguments.complement(governor, None, set(agents), purpose=True)
+                objects = [named] if named is not None else []
             if patient and not objects:  # "his arrest", "Navalny's detention": who was arrested
                 objects = [o for o in _modifiers(noun, arguments, ("poss",)) if o not in agents]
             if not agents and between:
@@ -180,16 +197,17 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
                 agents = _casualties(noun, governor, arguments, set(objects))
             if agents and rule.relation in ("assaults", "fights") and not any(arguments.human(o) for o in objects):
                 objects = _victims(noun, arguments, set(agents)) or objects  # "killed in an attack by X"
-            if governor is not None and not agents and (denied or (
+            if governor is not None and not agents and (denied or protesting or (
                     noun.head.i == governor.i and governor.lemma_.lower() in lex.nominal_light_verbs)):
-                # "X denied involvement in the attack": X, denying it; "X launched a crackdown": X
-                agents = [a for a in (arguments.argument(t) for t in subjects(governor))
-                          if a is not None and arguments.human(a)]
+                # "X denied involvement in the attack": X, denying it; "X launched a crackdown": X; "X walked
+                # out in protest at Y": X
+                agents = [a for a in (arguments.argument(t) for t in subjects(governor)) if a is not None and (
+                    arguments.person_or_group(a) if protesting else arguments.human(a))]
             if rule.implied in _CROWDS and agents and all(
                     arguments.label(a) == "GPE" or arguments.mentions[arguments.target(a)].country is not None
                     for a in agents):
                 # "Serbian protests", "Minsk rallies": the country's (or city's) protesters, not the state
-                place, agents = place if place is not None else agents[0], []
+                place, named_by, agents = place if place is not None else agents[0], agents[0], []
             implied = rule.implied if not agents else None
             if (not agents and implied is None) or (not objects and rule.object_required):
                 continue
@@ -199,6 +217,7 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
                                    noun.sent.start_char, noun.sent.end_char, cameo=rule.cameo,
                                    date=date_phrase(noun, None), qualifiers=qualified,
                                    object_required=rule.object_required, place=place, implied=implied,
+                                   named_by=named_by if implied is not None else None,
                                    military=arguments.military(agents, objects)))
             break
     return found

@@ -142,7 +142,7 @@ class _Finder:
                 if noun is not None:
                     triggers.append((rule, noun))
         for rule, noun in sorted(triggers, key=lambda t: self.index.order[t[0].id]):
-            heads = subjects(verb)
+            heads, named_by = subjects(verb), None
             if rule.passive_only and not rule.implied:  # "X was re-elected", "X attacked but was repelled by Y"
                 heads = children(verb, "nsubjpass") or (children(verb.head, "nsubj", "nsubjpass")
                                                         if verb.dep_ == "conj" and is_passive(verb) else [])
@@ -150,6 +150,10 @@ class _Finder:
                 if not any(h.lemma_.lower() in rule.subject_nouns or h.lower_ in rule.subject_nouns
                            for h in children(verb, "nsubj", "nsubjpass")):
                     continue
+                modifiers = [c for h in children(verb, "nsubj", "nsubjpass")
+                             for c in children(h, "amod", "compound", "poss")]
+                named_by = next((m for c in modifiers if (m := arguments.mentions.at(c)) is not None
+                                 and arguments.mentions[m].kind in ("entity", "demonym")), None)
                 heads = []
             subject_tokens = [t for s in heads for t in conjuncts(s)]
             named = [arguments.argument(t) for t in subject_tokens]
@@ -183,7 +187,7 @@ class _Finder:
                     rule.id, rule.version, rule.relation, tuple(subject_list), tuple(object_list), verb.i,
                     verb.sent.start_char, verb.sent.end_char, cameo=rule.cameo, date=date_phrase(verb, noun),
                     qualifiers=qualified, military=military, object_required=rule.object_required, place=place,
-                    implied=implied))
+                    implied=implied, named_by=named_by if implied is not None else None))
             break  # one predicate, one relation: the first rule (in file order) that finds its arguments
         return found
 

@@ -206,6 +206,9 @@ class Candidate:
     implied : str or None
         For an event without a named subject ("hundreds were detained", "a protest was held"): the actor
         implied (``police``, ``protesters``, ``rioters``), of the country where it happened.
+    named_by : int or None
+        For an implied actor, the mention that says whose it is, if one does ("Palestinian riots":
+        "Palestinian", the rioters of Palestine).
     """
 
     rule: str
@@ -224,6 +227,7 @@ class Candidate:
     main_country_title: int | None = None
     place: int | None = None
     implied: str | None = None
+    named_by: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +235,8 @@ class Argument:
     """A subject, object or claimant of a statement: the actor or thing, and the mention that names it.
 
     An ``implied`` argument is named by no mention ("hundreds were detained": the police); its text is
-    empty and its offsets are those of the predicate.
+    empty and its offsets are those of the predicate, unless a modifier says whose it is ("Serbian
+    protests": the text is "Serbian").
     """
 
     iri: str
