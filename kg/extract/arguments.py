@@ -248,8 +248,9 @@ class Arguments:
                            + (children(noun, "prep", "acl", "relcl") if noun is not None else []), key=lambda t: t.i)
         for root in roots:
             if purpose and root.dep_ == "prep":  # "in protest at the government's refusal": the government
-                after = [p for n in children(root, "pobj") for p in children(n, "prep") + children(root.head, "prep")
-                         if p.head.i == n.i or p.i == n.right_edge.i + 1]  # "at X" on the noun, or just after it
+                after = [p for n in children(root, "pobj")  # "at X" on the noun, or just after it
+                         for p in children(n, "prep") + [q for q in children(root.head, "prep")
+                                                          if q.i == n.right_edge.i + 1]]
                 named = [self.argument(o, inside=True) for p in after if p.lower_ in lex.purpose_targets
                          for o in children(p, "pobj")]
                 found = next((n for n in named if n is not None and n not in subjects and self.human(n)), None)

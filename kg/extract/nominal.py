@@ -164,8 +164,8 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
             continue
         governor = _governor(noun)
         protesting = _in_protest(noun, governor)
-        if governor is not None and any(c.trigger == governor.i or protesting for c in verb_candidates(governor)) \
-                and (noun.head.i == governor.i or protesting):
+        if governor is not None and ((protesting and verb_candidates(governor)) or (
+                noun.head.i == governor.i and any(c.trigger == governor.i for c in verb_candidates(governor)))):
             continue  # "held talks with X": the light verb's rule has it; "went on strike in protest at X" too
         if governor is not None and governor.lemma_.lower() in unreal:
             continue  # "called for talks", "to prevent clashes": asked for or feared, not happened
@@ -217,7 +217,7 @@ def nominal_candidates(doc: Doc, arguments: Arguments, index: dict[str, list[Rel
                                    noun.sent.start_char, noun.sent.end_char, cameo=rule.cameo,
                                    date=date_phrase(noun, None), qualifiers=qualified,
                                    object_required=rule.object_required, place=place, implied=implied,
-                                   named_by=named_by if implied is not None else None,
+                                   named_by=named_by,
                                    military=arguments.military(agents, objects)))
             break
     return found

@@ -147,11 +147,10 @@ class _Finder:
                 heads = children(verb, "nsubjpass") or (children(verb.head, "nsubj", "nsubjpass")
                                                         if verb.dep_ == "conj" and is_passive(verb) else [])
             if rule.subject_nouns:  # "protests erupted": the subject names the event, not who acts
-                if not any(h.lemma_.lower() in rule.subject_nouns or h.lower_ in rule.subject_nouns
-                           for h in children(verb, "nsubj", "nsubjpass")):
+                events = children(verb, "nsubj", "nsubjpass")
+                if not any(h.lemma_.lower() in rule.subject_nouns or h.lower_ in rule.subject_nouns for h in events):
                     continue
-                modifiers = [c for h in children(verb, "nsubj", "nsubjpass")
-                             for c in children(h, "amod", "compound", "poss")]
+                modifiers = [c for h in events for c in children(h, "amod", "compound", "poss")]
                 named_by = next((m for c in modifiers if (m := arguments.mentions.at(c)) is not None
                                  and arguments.mentions[m].kind in ("entity", "demonym")), None)
                 heads = []
@@ -187,7 +186,7 @@ class _Finder:
                     rule.id, rule.version, rule.relation, tuple(subject_list), tuple(object_list), verb.i,
                     verb.sent.start_char, verb.sent.end_char, cameo=rule.cameo, date=date_phrase(verb, noun),
                     qualifiers=qualified, military=military, object_required=rule.object_required, place=place,
-                    implied=implied, named_by=named_by if implied is not None else None))
+                    implied=implied, named_by=named_by))
             break  # one predicate, one relation: the first rule (in file order) that finds its arguments
         return found
 
